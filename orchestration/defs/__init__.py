@@ -1,0 +1,1 @@
+"""Dagster definitions, one module per responsibility; `orchestration/definitions.py` assembles them."""

@@ -1,0 +1,62 @@
+"""Jobs, the inbox sensor and the daily rebuild schedule."""
+from __future__ import annotations
+
+import json
+
+import dagster as dg
+
+from orchestration.defs.ingest import report_texts
+from orchestration.defs.parse import parsed_reports
+from orchestration.defs.partitions import report_partitions
+from orchestration.defs.resources import WarehousePaths
+from orchestration.steps.inbox_watch import plan_inbox_changes
+from orchestration.storage.inbox import list_inbox
+
+PER_REPORT = dg.AssetSelection.assets(report_texts, parsed_reports)
+DOWNSTREAM = PER_REPORT.downstream(include_self=False)
+
+process_reports_job = dg.define_asset_job(
+    "process_reports", selection=PER_REPORT, partitions_def=report_partitions,
+    description="Read and parse the given report files (one partition per inbox file).",
+)
+refresh_warehouse_job = dg.define_asset_job(
+    "refresh_warehouse", selection=DOWNSTREAM,
+    description="Load all parsed reports, run dbt build and publish the warehouse file.",
+)
+
+
+@dg.sensor(job=process_reports_job, minimum_interval_seconds=10, default_status=dg.DefaultSensorStatus.RUNNING,
+           description="Notices new or changed report files in the inbox once they stop changing.")
+def inbox_sensor(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.SensorResult:
+    state = json.loads(context.cursor) if context.cursor else {}
+    changes = plan_inbox_changes(state, list_inbox(paths.paths().inbox))
+    known = set(context.instance.get_dynamic_partitions(report_partitions.name))
+    new_keys = sorted({f.key for f in changes.ready} - known)
+    run_requests = [
+        dg.RunRequest(partition_key=f.key, run_key=f"{f.key}:{f.size}:{f.mtime_ns}") for f in changes.ready
+    ]
+    if changes.removed:
+        run_requests.append(dg.RunRequest(job_name=refresh_warehouse_job.name,
+                                          run_key="removed:" + json.dumps(changes.removed, ensure_ascii=False)))
+    return dg.SensorResult(
+        run_requests=run_requests,
+        dynamic_partitions_requests=[report_partitions.build_add_request(new_keys)] if new_keys else [],
+        cursor=json.dumps(changes.state, ensure_ascii=False),
+    )
+
+
+@dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[process_reports_job],
+                      request_job=refresh_warehouse_job, default_status=dg.DefaultSensorStatus.RUNNING,
+                      description="After reports are parsed, rebuild the marts and publish the warehouse.")
+def refresh_after_parse(context: dg.RunStatusSensorContext):
+    return dg.RunRequest(run_key=f"after:{context.dagster_run.run_id}")
+
+
+@dg.schedule(job=process_reports_job, cron_schedule="0 3 * * *", default_status=dg.DefaultScheduleStatus.RUNNING,
+             description="Daily: re-read every inbox file (unchanged ones are reused) and rebuild the warehouse.")
+def daily_rebuild(context: dg.ScheduleEvaluationContext):
+    keys = context.instance.get_dynamic_partitions(report_partitions.name)
+    if not keys:
+        return dg.SkipReason("No report partitions yet: drop files into the inbox.")
+    return dg.RunRequest(run_key=f"daily:{context.scheduled_execution_time:%Y-%m-%d}", tags={
+        "dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]})

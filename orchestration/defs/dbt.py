@@ -1,0 +1,35 @@
+"""dbt models as Dagster assets: staging -> intermediate -> marts, with dbt tests as asset checks."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
+
+from orchestration.defs.dbt_project import dbt_project
+from orchestration.defs.resources import WarehousePaths, point_dbt_at
+
+progress = logging.getLogger("gwr.progress")
+
+
+class Translator(DagsterDbtTranslator):
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        # group = the model's folder (staging, intermediate, marts); seeds are the dictionaries
+        if dbt_resource_props["resource_type"] == "seed":
+            return "dictionaries"
+        fqn = dbt_resource_props.get("fqn", [])
+        return fqn[1] if len(fqn) > 2 else None
+
+
+translator = Translator(
+    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
+)
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
+def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: WarehousePaths):
+    point_dbt_at(paths.paths())
+    progress.info("running dbt build")
+    yield from dbt.cli(["build"], context=context).stream().fetch_row_counts()

@@ -1,0 +1,80 @@
+"""Inbox file -> normalised text, or a rejection with a reason a person understands."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from orchestration.parsing.decode import UnusableFile, decode_report
+from orchestration.parsing.normalize import normalize_text
+from orchestration.storage.inbox import InboxFile
+from orchestration.storage.parts import INGEST_FILE, part_dir, read_json, write_json_atomic
+
+MAX_REPORT_BYTES = 5_000_000  # the longest real provincial reports are well under 1 MB of text
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    key: str
+    status: str  # accepted or rejected
+    report_id: str | None
+    reason: str | None
+    encoding: str | None
+    n_chars: int
+    reused: bool  # the file had not changed since the last ingest
+
+
+def report_id_for(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+
+
+def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
+    target = part_dir(parts_dir, f.key) / INGEST_FILE
+    previous = read_json(target)
+    if previous and previous.get("size_bytes") == f.size and previous.get("mtime_ns") == f.mtime_ns:
+        return _result(previous, reused=True)
+
+    record = {
+        "source_file": f.key,
+        "size_bytes": f.size,
+        "mtime_ns": f.mtime_ns,
+        "modified_at": datetime.fromtimestamp(f.mtime_ns / 1e9, timezone.utc).replace(tzinfo=None).isoformat(sep=" "),
+        "detected_at": _now(),
+        "content_sha": None,
+        "report_id": None,
+        "status": "rejected",
+        "reason": f.problem,
+        "source_encoding": None,
+        "text": None,
+    }
+    if f.problem is None:
+        try:
+            data = f.path.read_bytes()
+        except OSError as e:
+            record["reason"] = f"The file could not be read ({e.strerror or e})."
+        else:
+            record["content_sha"] = hashlib.sha256(data).hexdigest()
+            try:
+                decoded = decode_report(data, max_bytes=MAX_REPORT_BYTES)
+                text = normalize_text(decoded.text)
+                if not text.strip():
+                    raise UnusableFile("Nothing readable is left once web-page boilerplate is removed.")
+            except UnusableFile as e:
+                record["reason"] = e.reason
+            else:
+                record.update(status="accepted", reason=None, source_encoding=decoded.encoding, text=text,
+                              report_id=report_id_for(text))
+    write_json_atomic(target, record)
+    return _result(record, reused=False)
+
+
+def _result(record: dict, reused: bool) -> IngestResult:
+    return IngestResult(
+        key=record["source_file"], status=record["status"], report_id=record["report_id"], reason=record["reason"],
+        encoding=record["source_encoding"], n_chars=len(record["text"] or ""), reused=reused,
+    )

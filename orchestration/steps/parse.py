@@ -1,0 +1,84 @@
+"""Normalised text of one part -> parsed tables written beside it as Parquet."""
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from orchestration.parsing import parse_report
+from orchestration.settings import DBT_PROJECT_DIR
+from orchestration.storage.parts import INGEST_FILE, PARSE_FILE, part_dir, read_json, write_json_atomic, write_parquet
+from orchestration.storage.raw_tables import RAW_TABLES, parsed_rows
+
+PARSING_DIR = Path(__file__).resolve().parents[1] / "parsing"
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """Changes whenever the parser's code or dictionaries change, so cached parts are re-parsed then."""
+    h = hashlib.sha256()
+    files = sorted(PARSING_DIR.rglob("*.py")) + sorted(PARSING_DIR.rglob("data/*")) + sorted(
+        (DBT_PROJECT_DIR / "seeds").glob("*.csv"))
+    for p in files:
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    key: str
+    report_id: str | None
+    n_figures: int
+    n_indicator_values: int
+    n_sections: int
+    n_projects: int
+    district: str | None
+    review_year: int | None
+    plan_year: int | None
+    error: str | None
+    reused: bool
+
+
+def parse_part(parts_dir: Path, key: str) -> ParseResult:
+    folder = part_dir(parts_dir, key)
+    ingested = read_json(folder / INGEST_FILE) or {}
+    report_id = ingested.get("report_id")
+    done = read_json(folder / PARSE_FILE)
+    if done and done.get("report_id") == report_id and done.get("parser_version") == parser_version():
+        return _result(key, done, reused=True)
+
+    summary: dict = {"report_id": report_id, "parser_version": parser_version(), "error": None}
+    if report_id is not None:
+        try:
+            parsed = parse_report(ingested["text"])
+        except Exception as e:  # noqa: BLE001 - one bad report must not stop the others
+            summary["error"] = f"The parser failed on this file ({type(e).__name__}: {e})."
+            summary["traceback"] = traceback.format_exc(limit=5)
+        else:
+            for table, rows in parsed_rows(report_id, parsed).items():
+                write_parquet(rows, RAW_TABLES[table], folder / f"{table}.parquet")
+            figures = parsed.figures
+            summary.update(
+                n_figures=len(figures),
+                n_indicator_values=sum(1 for f in figures if f.indicator and f.is_headline),
+                n_sections=len(parsed.sections),
+                n_projects=len(parsed.projects),
+                district=parsed.meta.district,
+                review_year=parsed.meta.review_year,
+                plan_year=parsed.meta.plan_year,
+            )
+    write_json_atomic(folder / PARSE_FILE, summary)
+    return _result(key, summary, reused=False)
+
+
+def _result(key: str, s: dict, reused: bool) -> ParseResult:
+    return ParseResult(
+        key=key, report_id=s.get("report_id"), n_figures=s.get("n_figures", 0),
+        n_indicator_values=s.get("n_indicator_values", 0), n_sections=s.get("n_sections", 0),
+        n_projects=s.get("n_projects", 0), district=s.get("district"), review_year=s.get("review_year"),
+        plan_year=s.get("plan_year"), error=s.get("error"), reused=reused,
+    )

@@ -1,0 +1,44 @@
+"""Publish the build database onto the file analysts open, atomically.
+
+DuckDB allows one writer or many readers per file across processes, so the pipeline never writes the published file
+in place: it copies the finished build next to it and renames it over the old one (STACK.md item 8). A reader that
+has the old file open keeps its snapshot until it reconnects; a crash at any moment leaves the old file whole.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+# DuckDB 2.0 files are unreadable by the DuckDB 1.x inside many SQL clients; write the older format.
+STORAGE_CONFIG = {"storage_compatibility_version": "v1.5.0"}
+
+
+def connect_build(path: Path) -> duckdb.DuckDBPyConnection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), config=dict(STORAGE_CONFIG))
+
+
+def publish(build_db: Path, target: Path) -> None:
+    con = duckdb.connect(str(build_db))
+    try:
+        con.execute("CHECKPOINT")  # fold the WAL into the file so the copy is complete on its own
+    finally:
+        con.close()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.publishing-{os.getpid()}")
+    try:
+        shutil.copyfile(build_db, tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    dir_fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
