@@ -1,0 +1,75 @@
+"""Where the parser's dictionaries live, and small cached loaders for them.
+
+The canonical dictionaries are dbt seed CSVs (dbt loads them as tables too); lexicons only the parser
+needs live in `orchestration/parsing/data/`. Every file is read as UTF-8 explicitly.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "dbt_project" / "seeds"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _read_lines(path: Path) -> list[str]:
+    """Non-empty lines, `#` comments dropped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def project_suffixes() -> tuple[tuple[str, int, str], ...]:
+    """(word, freq, tag) rows of the jieba user dictionary of project-name suffixes."""
+    rows = []
+    for line in _read_lines(DATA_DIR / "project_suffixes.txt"):
+        word, freq, tag = (line.split() + ["", ""])[:3]
+        rows.append((word, int(freq or 1000), tag or "n"))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def project_status_cues() -> dict[str, str]:
+    """Verb (as written) -> project status it signals."""
+    return {r["word"]: r["status"] for r in _read_csv(DATA_DIR / "project_status_cues.csv")}
+
+
+@lru_cache(maxsize=1)
+def project_fillers() -> frozenset[str]:
+    """Adverbs, helper verbs and time words that can flank a project name."""
+    return frozenset(_read_lines(DATA_DIR / "project_fillers.txt"))
+
+
+@lru_cache(maxsize=1)
+def topic_words() -> dict[str, tuple[str, ...]]:
+    """topic -> its words, from the dbt seed topic_words.csv."""
+    out: dict[str, list[str]] = {}
+    for r in _read_csv(SEEDS_DIR / "topic_words.csv"):
+        out.setdefault(r["topic"], []).append(r["word"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# --- figures: indicator aliases and units (dbt seeds) ---
+
+
+@lru_cache(maxsize=1)
+def indicator_aliases() -> tuple[tuple[str, str], ...]:
+    """(alias, indicator code) rows of indicator_aliases.csv; an alias `A…B` means A then B in one sentence."""
+    return tuple((r["alias"], r["indicator"]) for r in _read_csv(SEEDS_DIR / "indicator_aliases.csv") if r["alias"])
+
+
+@lru_cache(maxsize=1)
+def indicator_codes() -> frozenset[str]:
+    return frozenset(r["indicator"] for r in _read_csv(SEEDS_DIR / "indicators.csv"))
+
+
+@lru_cache(maxsize=1)
+def units() -> dict[str, tuple[str, float, str]]:
+    """unit as written -> (unit_base, factor, kind)."""
+    return {r["unit"]: (r["unit_base"], float(r["factor"]), r["kind"]) for r in _read_csv(SEEDS_DIR / "units.csv")}
