@@ -1,0 +1,16 @@
+select
+    s.report_id,
+    s.section_id,
+    s.parent_id,
+    s.level,
+    s.ordinal,
+    s.title,
+    s.kind,
+    s.period_start,
+    s.period_end,
+    s.char_start,
+    s.char_end,
+    r.district,
+    r.source_file
+from {{ ref('stg_reports__sections') }} as s
+inner join {{ ref('int_reports_current') }} as r using (report_id)

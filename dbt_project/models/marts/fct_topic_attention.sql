@@ -1,0 +1,14 @@
+select
+    t.report_id,
+    t.topic,
+    t.section_kind,
+    t.tokens,
+    t.total_tokens,
+    t.tokens / nullif(t.total_tokens, 0) as share,
+    r.district,
+    r.source_file,
+    r.report_year,
+    r.plan_year,
+    r.withdrawn
+from {{ ref('stg_reports__topic_counts') }} as t
+inner join {{ ref('int_reports_current') }} as r using (report_id)
