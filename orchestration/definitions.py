@@ -1,4 +1,6 @@
 """The code location: assembles assets, checks, jobs, sensors, schedules and resources; nothing else."""
+from __future__ import annotations
+
 import dagster as dg
 
 from orchestration.defs import automation, checks
@@ -8,12 +10,18 @@ from orchestration.defs.load import raw_tables
 from orchestration.defs.parse import parsed_reports
 from orchestration.defs.publish import published_warehouse
 from orchestration.defs.resources import build_resources
+from orchestration.settings import Paths
 
-defs = dg.Definitions(
-    assets=[report_texts, parsed_reports, raw_tables, dbt_models, published_warehouse],
-    asset_checks=[checks.figure_evidence_in_text, checks.figure_codes_allowed],
-    jobs=[automation.process_reports_job, automation.refresh_warehouse_job],
-    sensors=[automation.inbox_sensor, automation.refresh_after_parse],
-    schedules=[automation.daily_rebuild],
-    resources=build_resources(),
-)
+
+def build_definitions(paths: Paths | None = None) -> dg.Definitions:
+    return dg.Definitions(
+        assets=[report_texts, parsed_reports, raw_tables, dbt_models, published_warehouse],
+        asset_checks=[checks.figure_evidence_in_text, checks.figure_codes_allowed],
+        jobs=[automation.process_reports_job, automation.refresh_warehouse_job],
+        sensors=[automation.inbox_sensor, automation.refresh_after_parse],
+        schedules=[automation.daily_rebuild],
+        resources=build_resources(paths),
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Set up and run the project with nothing but Python installed.
+
+    python3 dev.py build   # create .venv, install, build warehouse/warehouse.duckdb from seeds/
+    python3 dev.py test    # create .venv, install, run the test suite
+    python3 dev.py ui      # the Dagster UI on http://127.0.0.1:3000
+    python3 dev.py bench   # the scale benchmark (tests/bench/)
+
+Standard library only, so it runs before anything is installed.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PY = VENV / "bin" / "python"
+STAMP = VENV / ".installed"
+DAGSTER_HOME = ROOT / ".dagster_home"
+
+DAGSTER_YAML = """\
+# One run at a time: DuckDB allows a single writer per file (STACK.md item 8).
+run_queue:
+  max_concurrent_runs: 1
+telemetry:
+  enabled: false
+"""
+
+
+def run(*cmd: str | Path, env: dict | None = None) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], cwd=ROOT, check=True, env=env)
+
+
+def setup() -> None:
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PY.exists():
+        return
+    if not PY.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PY, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+    STAMP.write_text(wanted)
+
+
+def dagster_env() -> dict:
+    DAGSTER_HOME.mkdir(exist_ok=True)
+    (DAGSTER_HOME / "dagster.yaml").write_text(DAGSTER_YAML)
+    return {**os.environ, "DAGSTER_HOME": str(DAGSTER_HOME)}
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "help"
+    if command not in ("build", "test", "ui", "bench"):
+        print(__doc__)
+        return 0 if command == "help" else 2
+    setup()
+    try:
+        if command == "build":
+            run(PY, "-m", "orchestration", "build", *argv[1:])
+        elif command == "test":
+            run(PY, "-m", "pytest", *(argv[1:] or ["-q"]))
+        elif command == "ui":
+            run(VENV / "bin" / "dagster", "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", "3000",
+                env=dagster_env())
+        elif command == "bench":
+            run(PY, "-m", "tests.bench", *argv[1:])
+    except subprocess.CalledProcessError as e:
+        return e.returncode or 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,137 @@
+"""Command line: `python -m orchestration build [--inbox DIR] [--warehouse FILE]` (CONTRACT.md)."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from orchestration.settings import SettingsError, resolve_paths
+
+
+class BuildFailed(RuntimeError):
+    """The build itself failed; the message is one plain sentence."""
+
+
+def _progress_handler() -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("  %(message)s"))
+    logger = logging.getLogger("gwr.progress")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    logger.propagate = False
+    return handler
+
+
+def _first_failure(result) -> str:
+    for event in result.all_events:
+        if event.is_failure and event.event_specific_data is not None:
+            error = getattr(event.event_specific_data, "error", None)
+            if error is not None:
+                lines = [ln for ln in (error.message or "").strip().splitlines() if ln.strip()]
+                return f"step {event.step_key} failed: {lines[-1] if lines else error.cls_name}"
+    return "a step failed (see the Dagster logs above)"
+
+
+def prepare_dbt_manifest() -> None:
+    """@dbt_assets reads dbt's manifest at import time, so parse the dbt project first (STACK.md item 1)."""
+    from orchestration.defs.dbt_project import dbt_project
+
+    dbt_project.preparer.prepare(dbt_project)
+
+
+def build(inbox: str | None, warehouse: str | None) -> dict:
+    paths = resolve_paths(inbox, warehouse)
+    if not paths.inbox.is_dir():
+        raise BuildFailed(f"The inbox folder {paths.inbox} does not exist.")
+    os.environ["GWR_INBOX"], os.environ["GWR_WAREHOUSE"] = str(paths.inbox), str(paths.warehouse)
+
+    from orchestration.defs.resources import point_dbt_at
+
+    point_dbt_at(paths)
+    prepare_dbt_manifest()
+
+    from dagster import DagsterInstance
+
+    from orchestration.defs.partitions import report_partitions
+    from orchestration.definitions import build_definitions
+    from orchestration.storage.inbox import list_inbox
+
+    defs = build_definitions(paths)
+    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    keys = [f.key for f in list_inbox(paths.inbox)]
+    with DagsterInstance.ephemeral() as instance:
+        if keys:
+            instance.add_dynamic_partitions(report_partitions.name, keys)
+            print(f"[1/2] reading and parsing {len(keys)} files from {paths.inbox}", file=sys.stderr)
+            result = defs.get_job_def("process_reports").execute_in_process(
+                instance=instance, run_config=quiet, raise_on_error=False,
+                tags={"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]},
+            )
+            if not result.success:
+                raise BuildFailed(_first_failure(result))
+        else:
+            print(f"[1/2] the inbox {paths.inbox} holds no report files", file=sys.stderr)
+        print("[2/2] loading, running dbt build and publishing", file=sys.stderr)
+        result = defs.get_job_def("refresh_warehouse").execute_in_process(
+            instance=instance, run_config=quiet, raise_on_error=False)
+        if not result.success:
+            raise BuildFailed(_first_failure(result))
+    return summarise(paths.warehouse)
+
+
+def summarise(warehouse: Path) -> dict:
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+        summary = {
+            "reports accepted": one("select count(*) from marts.dim_reports where not withdrawn"),
+            "reports withdrawn": one("select count(*) from marts.dim_reports where withdrawn"),
+            "files rejected": one("select count(*) from marts.rejected_files"),
+            "figures": one("select count(*) from raw.figures"),
+            "indicator values": one("select count(*) from marts.fct_indicator_values"),
+            "targets": one("select count(*) from marts.fct_targets"),
+            "projects": one("select count(*) from marts.fct_projects"),
+        }
+        summary["_rejected"] = con.execute("select source_file, reason from marts.rejected_files order by 1").fetchall()
+    finally:
+        con.close()
+    return summary
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    _progress_handler()
+    summary = build(args.inbox, args.warehouse)
+    rejected = summary.pop("_rejected")
+    for name, reason in rejected:
+        print(f"  rejected {name}: {reason}", file=sys.stderr)
+    warehouse = resolve_paths(args.inbox, args.warehouse).warehouse
+    print(f"Built {warehouse} in {time.monotonic() - started:.0f} s: " + ", ".join(f"{v} {k}" for k, v in summary.items()))
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m orchestration",
+                                     description="Build and use the government work report warehouse.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="read the inbox and build the DuckDB warehouse",
+                       description="Materialize every asset (ingest, parse, load, dbt build, publish) for every report "
+                       "file in the inbox. Rejected files are listed in marts.rejected_files; the build still succeeds.")
+    b.add_argument("--inbox", help="folder of report files (default: $GWR_INBOX or seeds/)")
+    b.add_argument("--warehouse", help="DuckDB file to write (default: $GWR_WAREHOUSE or warehouse/warehouse.duckdb)")
+    b.set_defaults(func=_cmd_build)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (BuildFailed, SettingsError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1

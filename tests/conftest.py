@@ -1,0 +1,43 @@
+"""Shared fixtures: the dbt manifest prepared once per session, and a warehouse built once from the samples."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def dbt_manifest() -> Path:
+    """@dbt_assets needs dbt's manifest at import time; prepare_if_dev() does nothing under pytest (STACK.md 1)."""
+    from orchestration.cli import prepare_dbt_manifest
+    from orchestration.defs.dbt_project import dbt_project
+
+    prepare_dbt_manifest()
+    return dbt_project.manifest_path
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory, dbt_manifest) -> Path:
+    """The five sample reports built end to end by the command line into a temporary folder."""
+    from orchestration.cli import main
+
+    root = tmp_path_factory.mktemp("samples")
+    inbox = root / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    warehouse = root / "warehouse.duckdb"
+    saved = {k: os.environ.get(k) for k in ("GWR_INBOX", "GWR_WAREHOUSE", "GWR_DBT_PATH")}
+    try:
+        assert main(["build", "--inbox", str(inbox), "--warehouse", str(warehouse)]) == 0
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return warehouse
