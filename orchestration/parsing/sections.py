@@ -1,0 +1,213 @@
+"""The section tree of a report: 一、 parts, (一) subsections and lead-sentence paragraphs, with kind and years.
+
+Headings are recognised line by line because every report layout seen (full reports, abstracts, web pages,
+excerpts) keeps one heading or paragraph per line; the kind and the years come from the heading words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import fold_width
+from .records import Section
+
+_CN_ORD = "一二三四五六七八九十"
+# 一、 part heading; the negative look-ahead keeps "一、二、三产结构" (an enumeration) from being a heading.
+_L1 = re.compile(rf"^[ \t\u3000]*([{_CN_ORD}]{{1,3}})[、.．](?![{_CN_ORD}]{{1,3}}[、.．])[ \t\u3000]*(\S)")
+_L2 = re.compile(rf"^[ \t\u3000]*[(（]([{_CN_ORD}]{{1,3}})[)）][ \t\u3000]*(\S)")
+_DASH_LEAD = re.compile(r"^[ \t\u3000]*[—－\-]{1,2}[ \t\u3000]*(\S)")
+_TERM_LEAD = re.compile(r"^[ \t\u3000]*(五年来|过去五年|过去的五年|本届政府以来|五年以来)")
+_FIRST_SENT = re.compile(r"^[^。!?;,:]{2,16}。")
+_SENT_PUNCT = re.compile(r"[。,;:!?]")
+_YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)年")
+
+_REVIEW = re.compile(r"回顾|工作总结|过去一年|过去的一年|一年来|五年来|过去五年|主要工作|工作情况")
+_OUTLOOK = re.compile(r"今后五年|未来五年|今后一个时期|五年目标|远景|规划纲要|十[二三四五]五")
+_GOVERNMENT = re.compile(r"政府自身建设|自身建设|服务型政府|政府建设|建设人民满意")
+_GLOSSARY = re.compile(r"名词|注释|解释|附件|附录")
+_PLAN = re.compile(r"工作安排|重点工作|主要任务|工作任务|预期目标|奋斗目标|工作建议|工作部署|总体要求|工作打算|目标任务")
+# A plan written as prose, without a heading: "2020年,是…收官之年" or "…主要预期目标是:".
+_PLAN_PROSE = re.compile(r"(?:19|20)\d\d年[,,]?\s*是[^。]{0,40}之年|主要预期目标|主要目标安排|政府工作的总体要求")
+# A glossary or annex standing alone on its line ("名 词 注 释", "附件:") starts a part of its own.
+_GLOSSARY_LINE = re.compile(r"^(?:附件|名词解释|名词注释|名词注解|注释|附录)[::]?$")
+_TERM_TITLE = re.compile(r"本届政府|五年|过去五年")
+
+
+@dataclass
+class _Head:
+    level: int
+    start: int  # heading (line) start
+    title: str
+    kind: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    preamble: bool = False
+
+
+def _title_of(line: str) -> str:
+    """The heading itself: up to the first 。 when the body runs on in the same line."""
+    s = line.strip()
+    cut = s.find("。")
+    if 0 <= cut < 60:
+        return s[: cut + 1]
+    return s if len(s) <= 60 else s[:60]
+
+
+def _kind_of(title: str) -> str | None:
+    t = re.sub(r"\s+", "", title)
+    if _GLOSSARY.search(t) and len(t) <= 12:
+        return "glossary"
+    if _GOVERNMENT.search(t):
+        return "government"
+    if _REVIEW.search(t):
+        return "review"
+    if _OUTLOOK.search(t):
+        return "outlook"
+    if _PLAN.search(t):
+        return "plan"
+    return None
+
+
+def _years_in(title: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(title)]
+
+
+def _is_headline_line(line: str) -> bool:
+    """Abstract-style headline: a short line with no sentence punctuation (经济运行稳中有进)."""
+    s = line.strip()
+    return 2 <= len(s) <= 20 and not _SENT_PUNCT.search(s) and not s[0].isdigit()
+
+
+def _scan(text: str) -> list[_Head]:
+    heads: list[_Head] = []
+    pos = 0
+    seen_l1 = False
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if _GLOSSARY_LINE.match(re.sub(r"\s+", "", line)):
+            heads.append(_Head(1, start, line.strip(), kind="glossary"))
+            seen_l1 = True
+        elif _L1.match(line):
+            heads.append(_Head(1, start, _title_of(line)))
+            seen_l1 = True
+        elif _L2.match(line):
+            heads.append(_Head(2, start, _title_of(line)))
+        elif not seen_l1:
+            continue
+        elif _TERM_LEAD.match(line):
+            heads.append(_Head(3, start, _TERM_LEAD.match(line).group(1), kind="review"))
+        elif _DASH_LEAD.match(line) or _FIRST_SENT.match(line.strip()):
+            heads.append(_Head(3, start, _title_of(line)))
+        elif _is_headline_line(line):
+            heads.append(_Head(3, start, line.strip()))
+    return heads
+
+
+def _preamble(text: str, first: int) -> _Head | None:
+    body = text[:first]
+    if not body.strip():
+        return None
+    title = next((ln.strip() for ln in body.split("\n") if ln.strip()), "")[:60]
+    head = _Head(1, 0, title, kind="other", preamble=True)
+    m = _PLAN_PROSE.search(fold_width(body))
+    if m:
+        head.kind = "plan"
+        ys = _years_in(body[max(0, m.start() - 20): m.end() + 20]) or _years_in(body)
+        if ys:
+            head.period_start = head.period_end = ys[0]
+    return head
+
+
+def _assign_periods(heads: list[_Head]) -> None:
+    review_end: int | None = None
+    plan_year: int | None = None
+    prev_l1: _Head | None = None
+    parents: dict[int, _Head] = {}
+    for h in heads:
+        if h.level == 1 and h.preamble:
+            if h.kind == "plan":
+                plan_year = h.period_end
+        elif h.level == 1 and h.kind == "glossary":
+            pass
+        elif h.level == 1:
+            ys = _years_in(h.title)
+            kind = _kind_of(h.title)
+            if kind is None and ys:
+                kind = "plan"
+            if kind is None and prev_l1 is not None and prev_l1.kind in ("plan", "outlook"):
+                kind = prev_l1.kind
+                h.period_start, h.period_end = prev_l1.period_start, prev_l1.period_end
+            h.kind = kind or "other"
+            if h.kind == "review":
+                end = max(ys) if ys else None
+                h.period_end = end
+                h.period_start = end - 4 if end and _TERM_TITLE.search(h.title) else end
+                review_end = end or review_end
+            elif h.kind == "plan" and h.period_end is None:
+                y = ys[0] if ys else (review_end + 1 if review_end else plan_year)
+                h.period_start = h.period_end = y
+                plan_year = y or plan_year
+            elif h.kind == "outlook":
+                base = review_end if review_end else (plan_year - 1 if plan_year else None)
+                if ys and max(ys) > (base or 0):
+                    h.period_end = max(ys)
+                    h.period_start = h.period_end - 4
+                elif base:
+                    h.period_start, h.period_end = base + 1, base + 5
+            elif h.kind == "government":
+                y = plan_year or (review_end + 1 if review_end else None)
+                h.period_start = h.period_end = y
+        if h.level == 1:
+            prev_l1 = h
+            parents = {1: h}
+            continue
+        parent = parents.get(h.level - 1) or parents.get(1)
+        parents[h.level] = h
+        for deeper in [k for k in parents if k > h.level]:
+            del parents[deeper]
+        if parent is None:
+            h.kind = h.kind or "other"
+            continue
+        own = _kind_of(h.title) if h.level == 2 else None
+        if h.kind == "review" and h.level == 3:  # 五年来 paragraph: the whole term
+            end = parent.period_end
+            h.period_start, h.period_end = (end - 4 if end else None), end
+            continue
+        h.kind = own if own in ("outlook", "government", "glossary") else parent.kind
+        ys = _years_in(h.title) if h.level == 2 else []
+        if ys:
+            h.period_start, h.period_end = min(ys), max(ys)
+        elif parent.kind == "review":  # (一) under a term review are the last year's work
+            h.period_start = h.period_end = parent.period_end
+        else:
+            h.period_start, h.period_end = parent.period_start, parent.period_end
+
+
+def build_sections(text: str) -> list[Section]:
+    heads = _scan(text)
+    first = heads[0].start if heads else len(text)
+    pre = _preamble(text, first)
+    if pre is not None:
+        heads.insert(0, pre)
+    _assign_periods(heads)
+    out: list[Section] = []
+    stack: list[tuple[int, str]] = []  # (level, section_id)
+    for i, h in enumerate(heads):
+        end = len(text)
+        for later in heads[i + 1:]:
+            if later.level <= h.level:
+                end = later.start
+                break
+        while stack and stack[-1][0] >= h.level:
+            stack.pop()
+        sid = f"s{i + 1:03d}"
+        out.append(Section(
+            section_id=sid, parent_id=stack[-1][1] if stack else None, level=h.level, ordinal=i + 1,
+            title=h.title, kind=h.kind or "other", period_start=h.period_start, period_end=h.period_end,
+            char_start=h.start, char_end=end,
+        ))
+        stack.append((h.level, sid))
+    return out

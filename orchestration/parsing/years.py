@@ -1,0 +1,49 @@
+"""Which years a report is about: when it was delivered, the year it reviews, the year it plans.
+
+Only what the text says: a dated meeting line, the years in section headings, and 今年/明年 used inside
+review/plan sections. Web posting dates (发布时间:2022-02-01) are never delivery dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Section
+
+# "——2021年11月8日在曾都区第四届人民代表大会第一次会议上" or a title "政府工作报告(2021年11月8日)".
+_DELIVERED = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:[—\-]{1,2}[ \t\u3000]*)?((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,60}?(?:会议|大会)"
+)
+_TITLE_DATE = re.compile(r"政府工作报告\s*[((]\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[))]")
+_THIS_YEAR = re.compile(r"今年(?!度)")
+_NEXT_YEAR = re.compile(r"明年")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportYears:
+    report_year: int | None = None
+    review_year: int | None = None
+    plan_year: int | None = None
+
+
+def _first(sections: list[Section], kinds: tuple[str, ...]) -> Section | None:
+    return next((s for s in sections if s.level == 1 and s.kind in kinds and s.period_end), None)
+
+
+def report_years(text: str, sections: list[Section]) -> ReportYears:
+    review = _first(sections, ("review",))
+    plan = _first(sections, ("plan",))
+    review_year = review.period_end if review else None
+    plan_year = plan.period_end if plan else None
+    m = _DELIVERED.search(text) or _TITLE_DATE.search(text[:300])
+    if m:
+        report_year: int | None = int(m.group(1))
+    elif review and _THIS_YEAR.search(text, review.char_start, review.char_end):
+        # A review that calls its year 今年 was delivered within that year (before year-end statistics).
+        report_year = review_year
+    elif plan and plan_year and _NEXT_YEAR.search(text, plan.char_start, plan.char_end):
+        # A plan that calls its own year 明年 was delivered the year before.
+        report_year = plan_year - 1
+    else:
+        report_year = None
+    return ReportYears(report_year=report_year, review_year=review_year, plan_year=plan_year)
