@@ -73,3 +73,12 @@ def indicator_codes() -> frozenset[str]:
 def units() -> dict[str, tuple[str, float, str]]:
     """unit as written -> (unit_base, factor, kind)."""
     return {r["unit"]: (r["unit_base"], float(r["factor"]), r["kind"]) for r in _read_csv(SEEDS_DIR / "units.csv")}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[dict[str, str], ...]:
+    """Every county-level and higher division of China (adcode, name, level, city, province, current).
+
+    Derived from the cpca adcode tables (MIT licence); see data/README.md. Old and current names are both kept.
+    """
+    return tuple(_read_csv(DATA_DIR / "gazetteer.csv"))

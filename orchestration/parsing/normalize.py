@@ -1,0 +1,223 @@
+"""Decoded text of an inbox file -> the clean report text every other module reads.
+
+Steps, each idempotent so that `normalize_text(normalize_text(t)) == normalize_text(t)`:
+HTML -> text, NFKC (full-width digits, letters and ,;:()!% become ASCII; 、。“”《》 have no compatibility form
+and stay), line breaks -> LF, traditional -> simplified script (only for a text written in traditional script),
+web-page boilerplate lines dropped, strings a host site glued onto several paragraphs cut off.
+"*" censorship marks are kept: they stand for lost words inside sentences that figures are cut from.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from html.parser import HTMLParser
+
+# --- HTML -------------------------------------------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|br|span|table|tr|td|li|h[1-6]|meta|script|style|font)\b[^<>]{0,2000}>", re.I)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+                        "select", "button", "svg", "head", "template", "object"})
+_VOID_TAGS = frozenset({"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source",
+                        "track", "wbr", "param"})
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "blockquote",
+                         "pre", "dd", "dt", "dl", "center", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "title",
+                         "tbody", "thead", "main"})
+# Class/id words that mark page chrome rather than the article (whole words of the attribute, so that
+# "article-header" or "content" never match).
+_CHROME_WORDS = frozenset({"nav", "navbar", "menu", "footer", "foot", "breadcrumb", "crumb", "crumbs", "share",
+                           "bdsharebuttonbox", "copyright", "sidebar", "topbar", "toolbar", "pager", "pagination"})
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip: list[list] = []  # [tag, depth] of the chrome element being skipped
+        self._pre = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID_TAGS:
+            if not self._skip and tag in _BLOCK_TAGS:
+                self.parts.append("\n")
+            return
+        if self._skip:
+            if tag == self._skip[-1][0]:
+                self._skip[-1][1] += 1
+            return
+        if tag in _SKIP_TAGS or _is_chrome(attrs):
+            self._skip.append([tag, 1])
+            return
+        if tag == "pre":
+            self._pre += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
+
+    def handle_startendtag(self, tag, attrs):
+        if not self._skip and tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if self._skip:
+            if tag == self._skip[-1][0]:
+                self._skip[-1][1] -= 1
+                if self._skip[-1][1] == 0:
+                    self._skip.pop()
+            return
+        if tag == "pre" and self._pre:
+            self._pre -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        # HTML collapses whitespace (source line breaks are not paragraph breaks) except inside <pre>.
+        self.parts.append(data if self._pre else re.sub(r"\s+", " ", data))
+
+
+def _is_chrome(attrs) -> bool:
+    for name, value in attrs:
+        if name in ("class", "id") and value:
+            if _CHROME_WORDS.intersection(w.lower() for w in re.split(r"[\s_\-]+", value)):
+                return True
+    return False
+
+
+def looks_like_html(text: str) -> bool:
+    count = 0
+    for _ in _HTML_TAG.finditer(text):
+        count += 1
+        if count >= 3:
+            return True
+    return False
+
+
+def html_to_text(text: str) -> str:
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    # Block boundaries open and close with a newline each; one line per block is what a saved .txt page holds.
+    lines = (ln.strip() for ln in "".join(parser.parts).split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+# --- script -----------------------------------------------------------------------------------------------------
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=2)
+def _opencc(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def is_traditional(text: str, sample: int = 5000) -> bool:
+    """More characters change under traditional->simplified than under simplified->traditional.
+
+    Counting both ways (rather than "any character changes") keeps a simplified text that quotes a few
+    characters opencc would fold (乾隆, 著作) from being converted.
+    """
+    hans = "".join(_HAN.findall(text[:200000]))[:sample]
+    if not hans:
+        return False
+    to_s = _opencc("t2s").convert(hans)
+    to_t = _opencc("s2t").convert(hans)
+    n_trad = sum(a != b for a, b in zip(hans, to_s))
+    n_simp = sum(a != b for a, b in zip(hans, to_t))
+    return n_trad >= 3 and n_trad > 2 * n_simp
+
+
+# --- boilerplate lines ------------------------------------------------------------------------------------------
+
+_LEAD = re.compile(r"^[\s•·▪◆◇■□●○>»|\-–]+")
+# "label: value" lines of a page's article info block; only ever at the start of a short line.
+_META_LABEL = re.compile(
+    r"^[【\[]?(?:作者|来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发布机构|发布单位|发文日期|更新时间|时间|日期|"
+    r"审核人|审核|审稿|责任编辑|编辑|校对|浏览量|浏览次数|访问量|访问次数|点击数|点击量|点击率|阅读量|阅读次数|阅读数|"
+    r"字体|字号|索引号|主题分类|信息分类|分类|文号|发文字号|所属机构|成文日期|关键词|分享到|分享)\s*:"
+)
+# Share/print/font-size buttons: a line made only of these words (split, not one regex, to stay linear).
+_BUTTON_WORDS = frozenset({"打印", "打印本页", "打印此页", "打印文章", "关闭", "关闭窗口", "关闭本页", "收藏", "加入收藏",
+                           "返回顶部", "返回", "顶部", "分享", "分享到", "字体", "字号", "大", "中", "小", "默认", "放大",
+                           "缩小", "纠错", "我要纠错", "保存", "复制链接", "微信", "微博", "QQ空间", "QQ", "打印页面"})
+_BUTTON_SPLIT = re.compile(r"[\s:|/【】\[\]「」()]+")
+_FOOTER = re.compile(r"(?:版权所有|ICP备|ICP证|网站标识码|公网安备|主办单位:|承办单位:|技术支持:|网站地图|联系我们)")
+_OTHER_ARTICLE = re.compile(r"(?:较旧一篇|较新一篇|^上一篇|^下一篇|^上一条|^下一条|^相关链接|^相关文章|^相关阅读|^相关新闻)")
+_SCAN_CODE = re.compile(r"^(?:手机|微信|用手机)?扫(?:一扫|描二维码|码)")
+_BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|你的位置|所在位置)\s*:|^首页\s*[>»]")
+_TIMESTAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_ONLY_MARKS = re.compile(r"^[\s|•·▪◆◇■□●○>»\-–_=/\\]+$")
+MAX_BOILERPLATE_LINE = 120  # site chrome comes in short lines; a report paragraph is never dropped
+
+
+def is_boilerplate_line(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > MAX_BOILERPLATE_LINE:
+        return False
+    if _ONLY_MARKS.match(s):
+        return True
+    s = _LEAD.sub("", s)
+    return bool(
+        _META_LABEL.match(s)
+        or _is_button_row(s)
+        or _OTHER_ARTICLE.search(s)
+        or _SCAN_CODE.match(s)
+        or _BREADCRUMB.match(s)
+        or _TIMESTAMP.match(s)
+        or _FOOTER.search(s)
+    )
+
+
+def _is_button_row(s: str) -> bool:
+    words = [w for w in _BUTTON_SPLIT.split(s) if w]
+    return bool(words) and all(w in _BUTTON_WORDS for w in words)
+
+
+# --- injected strings -------------------------------------------------------------------------------------------
+
+# A paragraph's tail after its last full stop: 3-20 characters of words, no punctuation. One such tail is normal
+# (a paragraph may end without 。); the *same* tail after the 。 of two or more paragraphs is text a host site
+# injected, e.g. "…申报工作。侯卫东官场笔记".
+_TAIL = re.compile(r"[。!?]([\u4e00-\u9fffA-Za-z0-9]{3,20})$")
+MIN_TAIL_REPEATS = 2
+
+
+def strip_injected_tails(lines: list[str]) -> list[str]:
+    tails = Counter(m.group(1) for ln in lines if (m := _TAIL.search(ln)))
+    injected = {t for t, n in tails.items() if n >= MIN_TAIL_REPEATS}
+    if not injected:
+        return lines
+    # Cut them after any full stop, mid-paragraph too: the same site glues them wherever a sentence ends.
+    pattern = re.compile("(?<=[。!?])(?:" + "|".join(re.escape(t) for t in sorted(injected, key=len, reverse=True)) + ")")
+    return [pattern.sub("", ln) for ln in lines]
+
+
+# --- entry point ------------------------------------------------------------------------------------------------
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def normalize_text(text: str) -> str:
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    if is_traditional(text):
+        text = _opencc("t2s").convert(text)
+    lines = [ln.strip() for ln in text.split("\n")]
+    lines = [ln for ln in lines if not is_boilerplate_line(ln)]
+    lines = strip_injected_tails(lines)
+    out: list[str] = []
+    for ln in lines:
+        if ln or (out and out[-1]):  # at most one blank line: paragraph breaks survive, page padding does not
+            out.append(ln)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)

@@ -1,0 +1,145 @@
+"""normalize_text: page chrome out, report text (and every gold evidence string) in, idempotent."""
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import opencc
+import pytest
+
+from orchestration.parsing.normalize import is_boilerplate_line, is_traditional, normalize_text
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+GOLD = Path("/work/shared/gold")
+
+# Lines copied from the sample reports' web pages: dropped.
+BOILERPLATE = [
+    "作者:   来源:西塞山区政府    时间:2020-08-03 17:52",
+    "  • 发布时间:2022-02-01 17:41",
+    "  • 信息来源:曾都区人民政府",
+    "  • 审核人:张艳艳",
+    "  • 【字体:",
+    "打印",
+    "扫一扫在手机上查看当前页面",
+    "较旧一篇:2018年武汉市武昌区政府工作报告较新一篇:2018年武汉洪山区政府工作报告",
+    "来源:岳阳楼区人民政府 \xa0 2020-11-30 09:26",
+    "浏览量:1 | | | |",
+    "【打印】 【关闭】",
+    "当前位置:首页 > 政务公开 > 政府工作报告",
+]
+# Report lines that look a little like chrome: kept.
+KEPT = [
+    "政府工作报告(2021年11月8日)",
+    "——2020年6月29日在西塞山区第四届人民代表大会第五次会议上",
+    "曾都区人民政府代区长何胜",
+    "各位代表:",
+    "政 府 工 作 报 告(摘要)",
+    "二次产业质量提升",
+    "(21)一感一度一率一评价:即群众安全感、公正执法满意度、矛盾纠纷调解有效率、扫黑除恶行动评价。",
+    "担当作为,继续前进谱写新时代岳阳楼区转型发展新篇章",
+]
+
+
+@pytest.mark.parametrize("line", BOILERPLATE)
+def test_drops_boilerplate_lines(line):
+    assert is_boilerplate_line(line)
+    assert line.strip() not in normalize_text(f"各位代表:\n{line}\n现在,我代表区人民政府向大会报告工作。")
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_keeps_report_lines(line):
+    assert not is_boilerplate_line(line)
+    assert line in normalize_text(f"{line}\n现在,我代表区人民政府向大会报告工作。")
+
+
+def _evidence() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for name in ("indicators.csv", "projects.csv"):
+        path = GOLD / name
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    out.setdefault(row["report"], []).append(row["evidence"])
+    return out
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.name for p in SEEDS])
+def test_samples_keep_every_evidence_string_and_are_idempotent(path):
+    raw = path.read_text(encoding="utf-8")
+    text = normalize_text(raw)
+    assert normalize_text(text) == text
+    evidence = _evidence().get(path.name, [])
+    assert [e for e in evidence if e not in text] == []
+    for line in ("较旧一篇", "扫一扫", "浏览量", "发布时间", "侯卫东官场笔记", "审核人"):
+        assert line not in text
+    assert text.count("*") == raw.count("*")  # censorship marks are part of the evidence
+
+
+def test_cuts_a_string_glued_after_several_paragraphs():
+    text = normalize_text(
+        "积极利用国开行扶持资金,开展北湖生态试验区水生态综合治理项目策划和申报工作。侯卫东官场笔记\n"
+        "加快推进建设,建成海绵道路。侯卫东官场笔记\n"
+        "全年预计完成一般公共预算收入39亿元。"
+    )
+    assert "侯卫东官场笔记" not in text
+    assert "申报工作。\n" in text and text.endswith("39亿元。")
+
+
+def test_keeps_a_single_paragraph_end_without_full_stop():
+    text = "二次产业质量提升\n预计完成规模以上工业总产值829亿元,增长8.6%。取得实效\n高新技术产业增加值增长15%。"
+    assert normalize_text(text) == text
+
+
+WIDTHS = [
+    ("全区实现地方生产总值２２０．０７亿元，同比增长９．１％；", "全区实现地方生产总值220.07亿元,同比增长9.1%;"),
+    ("“九有”（1）“两不愁三保障”（2）", "“九有”(1)“两不愁三保障”(2)"),
+    ("《长江新城南岸——青山区转型发展战略研究》、城市设计。", "《长江新城南岸——青山区转型发展战略研究》、城市设计。"),
+    ("第一行\r\n第二行\r第三行", "第一行\n第二行\n第三行"),
+    ("\u3000\u3000各位代表：", "各位代表:"),
+]
+
+
+@pytest.mark.parametrize(("raw", "clean"), WIDTHS)
+def test_full_width_to_half_width_and_line_breaks(raw, clean):
+    assert normalize_text(raw) == clean
+
+
+def test_traditional_report_becomes_simplified_and_simplified_is_untouched():
+    simplified = normalize_text(SEEDS[0].read_text(encoding="utf-8"))
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    assert is_traditional(traditional) and not is_traditional(simplified)
+    back = normalize_text(traditional)
+    sentence = "全区实现地方生产总值220.07亿元,同比增长9.1%"
+    assert sentence in back
+    assert normalize_text("乾隆年间的著作,全区实现地方生产总值220.07亿元。") == "乾隆年间的著作,全区实现地方生产总值220.07亿元。"
+
+
+def test_html_page_becomes_paragraphs_without_chrome():
+    page = (
+        "<!DOCTYPE html><html><head><title>2020年政府工作报告_西塞山区政府</title>"
+        "<style>p{margin:0}</style><script>var a='<p>不要</p>';</script></head><body>"
+        "<div class='nav-bar'><a href='/'>首页</a> &gt; <a>政务公开</a></div>"
+        "<div class='article'><h1>2020年政府工作报告</h1>"
+        "<p>——2020年6月29日在西塞山区第四届人民代表大会第五次会议上</p>"
+        "<p>全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;</p>"
+        "<p>固定资产投资完成71.98亿元,\n同比增长12.6%,全市排名第三;<br>规模以上工业增加值完成87.6亿元&nbsp;</p></div>"
+        "<div id='share'>分享到:微信 微博</div><footer>版权所有:西塞山区人民政府</footer></body></html>"
+    )
+    text = normalize_text(page)
+    assert text.split("\n") == [
+        "2020年政府工作报告",
+        "——2020年6月29日在西塞山区第四届人民代表大会第五次会议上",
+        "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;",
+        "固定资产投资完成71.98亿元, 同比增长12.6%,全市排名第三;",
+        "规模以上工业增加值完成87.6亿元",
+    ]
+    assert normalize_text(text) == text
+
+
+def test_a_megabyte_line_of_digits_and_punctuation_does_not_hang():
+    line = ("1234567890,.;:%。!" * 60000)[:1_000_000]
+    start = time.perf_counter()
+    normalize_text(line + "\n" + line)
+    assert time.perf_counter() - start < 5
