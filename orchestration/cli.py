@@ -36,10 +36,21 @@ def _first_failure(result) -> str:
 
 
 def prepare_dbt_manifest() -> None:
-    """@dbt_assets reads dbt's manifest at import time, so parse the dbt project first (STACK.md item 1)."""
-    from orchestration.defs.dbt_project import dbt_project
+    """@dbt_assets reads dbt's manifest at import time, so parse the dbt project first (STACK.md item 1).
 
-    dbt_project.preparer.prepare(dbt_project)
+    Run with the venv's dbt rather than DbtProject's preparer, which looks for `dbt` on PATH (STACK.md item 3).
+    """
+    import subprocess
+
+    from orchestration.defs.resources import dbt_executable
+    from orchestration.settings import DBT_PROJECT_DIR
+
+    proc = subprocess.run(
+        [dbt_executable(), "parse", "--quiet", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
+         str(DBT_PROJECT_DIR)], cwd=DBT_PROJECT_DIR, capture_output=True, text=True)
+    if proc.returncode != 0:
+        detail = (proc.stdout + proc.stderr).strip().splitlines()
+        raise BuildFailed(f"dbt could not parse the project: {detail[-1] if detail else 'no output'}")
 
 
 def build(inbox: str | None, warehouse: str | None) -> dict:

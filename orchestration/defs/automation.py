@@ -1,5 +1,4 @@
 """Jobs, the inbox sensor and the daily rebuild schedule."""
-from __future__ import annotations
 
 import json
 

@@ -1,5 +1,4 @@
 """Python asset checks on what the parser wrote, before dbt builds marts from it."""
-from __future__ import annotations
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource

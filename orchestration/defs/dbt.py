@@ -1,5 +1,4 @@
 """dbt models as Dagster assets: staging -> intermediate -> marts, with dbt tests as asset checks."""
-from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
@@ -15,6 +14,14 @@ progress = logging.getLogger("gwr.progress")
 
 
 class Translator(DagsterDbtTranslator):
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        # models keyed by name alone (fct_targets); sources stay raw/<table> to meet the load step's assets
+        if dbt_resource_props["resource_type"] == "model":
+            return dg.AssetKey(dbt_resource_props["name"])
+        if dbt_resource_props["resource_type"] == "seed":
+            return dg.AssetKey(["dictionaries", dbt_resource_props["name"]])
+        return super().get_asset_key(dbt_resource_props)
+
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         # group = the model's folder (staging, intermediate, marts); seeds are the dictionaries
         if dbt_resource_props["resource_type"] == "seed":

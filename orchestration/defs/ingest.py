@@ -1,5 +1,4 @@
 """Ingest: inbox file -> normalised report text (or a rejection with its reason), one partition per file."""
-from __future__ import annotations
 
 import logging
 

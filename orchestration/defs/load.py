@@ -1,5 +1,4 @@
 """Load: every report's parts -> the `raw` schema of the private build database (the single DuckDB writer)."""
-from __future__ import annotations
 
 import logging
 

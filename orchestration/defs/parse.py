@@ -1,5 +1,4 @@
 """Parse: normalised text -> metadata, section tree, figures, projects and topic counts (per-report Parquet parts)."""
-from __future__ import annotations
 
 import logging
 

@@ -1,5 +1,4 @@
 """Publish: the finished build database replaces the file analysts query, atomically."""
-from __future__ import annotations
 
 import logging
 

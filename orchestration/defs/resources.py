@@ -1,5 +1,4 @@
 """Resources: where the inbox and warehouse are, the DuckDB build database, and the dbt CLI."""
-from __future__ import annotations
 
 import os
 import sys

@@ -41,9 +41,16 @@ def project_status_cues() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def project_fillers() -> frozenset[str]:
-    """Adverbs, helper verbs and time words that can flank a project name."""
-    return frozenset(_read_lines(DATA_DIR / "project_fillers.txt"))
+def project_fillers() -> tuple[frozenset[str], frozenset[str]]:
+    """Adverbs, helper verbs and time words that can flank a project name: (front, back) sets."""
+    front, back = set(), set()
+    for line in _read_lines(DATA_DIR / "project_fillers.txt"):
+        word = line.lstrip("^$")
+        if not line.startswith("$"):
+            front.add(word)
+        if not line.startswith("^"):
+            back.add(word)
+    return frozenset(front), frozenset(back)
 
 
 @lru_cache(maxsize=1)

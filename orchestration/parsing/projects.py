@@ -1,20 +1,22 @@
-"""Named projects (重点项目) named in a report: name, status, year, investment.
+"""Named projects (重点项目) in a report: name, status, year, investment.
 
-A report names projects inside short clauses of a few shapes:
+Reports name projects inside short clauses of a few shapes:
 
     启动九口堰红色研学基地、方家冲百美村宿等乡村旅游项目      verb + list + 等 + head noun
     曾都医院门诊综合楼、区疾控中心检验大楼开工建设           list + verb
     总投资20亿元的金龙应急救援产品研发及智能制造项目顺利开工   amount + name + verb
 
-so each clause (text between , ; 。 and line ends) is segmented with jieba (a user dictionary of
-project-name suffixes keeps 产业园, 污水处理厂 ... whole), the status verbs and filler words are peeled
-off both ends, and what stays in the middle is split on 、 into names. A name is kept only when it
-ends in a project suffix or sits in a "…等…项目" list, and the clause carries a status verb, so that
-sentence fragments and counts (实施5000万元以上项目129个) do not become rows.
+Each clause (text between , ; 。 and line ends) is segmented with rjieba, whose user dictionary of
+project-name suffixes (data/project_suffixes.txt) keeps 产业园, 污水处理厂 ... whole; status verbs and
+filler words are peeled off both ends, and the middle is split on 、 into names. A name is kept only
+when it ends in a project suffix or stands in a "…等…项目" list, and the clause carries a status
+verb, so that sentence fragments and counts (实施5000万元以上项目129个) do not become rows.
 
-Status comes from the verbs (签约 -> signed, 开工 -> started, 推进 -> in_progress, 建成 -> completed,
-投入使用 -> operating); anything in a plan or outlook section is `planned`. Year: the review year for
-review items, the plan year for plan items, the section's last year for outlook (five-year) items.
+Status comes from the verbs (data/project_status_cues.csv: 签约 -> signed, 开工 -> started, 推进 ->
+in_progress, 建成 -> completed, 投入使用 -> operating); everything in a plan or outlook section is
+`planned`. Year: the section's last year for review and outlook items (2021 for 五年来 2017-2021,
+2026 for 到2026年), the plan year for plan items. An amount counts only when the same clause (or a
+clause made of nothing but the amount just before it) states it and the clause names one project.
 """
 from __future__ import annotations
 
@@ -27,31 +29,44 @@ from .records import Project, ReportMeta, Section
 # Higher wins when one clause carries several cues (建成投产 -> completed, 启动…建设 -> started).
 _STATUS_RANK = {"planned": 6, "completed": 5, "operating": 4, "started": 3, "signed": 2, "in_progress": 1}
 
-# Clause boundaries. Parentheses are not boundaries: 大棋路(河口段) is one name.
+# Clause and sentence ends. Parentheses are not ends: 大棋路(河口段) is one name.
 _CLAUSE_END = re.compile(r"[,,;;:。!?!?\n]")
-# An amount at the head of a clause: 总投资20亿元的 / 投资15.4亿元 / 投入2.6亿元.
-_AMOUNT = re.compile(r"(?:总投资|计划投资|投资|投入资金|投入)约?(\d+(?:\.\d+)?)(亿|万|千)?元")
+_SENTENCE_END = frozenset(";;。!?!?\n")
+# An amount: 总投资20亿元的 / 投资15.4亿元 / 投入2.6亿元.
+_AMOUNT = re.compile(r"(?:总投资|计划投资|投资|投入资金|投入)约?(\d{1,7}(?:\.\d{1,4})?)(亿|万|千)?元(的)?")
 _AMOUNT_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0}
-# Footnote markers glued to names in web copies: “四个三”重大生态工程(4)建设.
+# Footnote markers glued to names in web copies (“四个三”重大生态工程(4)建设) and heading numbers.
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)")
-_YEAR_WORD = re.compile(r"\d{4}年")
-# Counts and thresholds mark aggregates (亿元以上项目27个, 8条道路), never a name.
-_AGGREGATE = re.compile(r"(?:以上|以下)项目|项目\d|\d+(?:个|项|条|批|家|处)(?:[^\d]{0,6})?项目$|^\d+(?:个|项|条)")
-# Heads after 等 that say the listed items are projects.
-_PROJECT_HEADS = ("项目", "工程", "道路", "干道", "设施", "场馆", "学校", "公园", "小镇", "园")
+_HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
+_YEAR_WORD = re.compile(r"\d{4}年?内?")
+# Counts and thresholds mark aggregates (亿元以上项目27个, 3所幼儿园), never a name.
+_AGGREGATE = re.compile(r"以上项目|项目\d|^\d+(?:个|所|座|项|条|批|家|处|栋)|^[一二两三四五六七八九十]+(?:个|所|座|批)")
 # Words that alone never make a name specific (重点项目, 一批民生工程 ...).
 _GENERIC = re.compile(
-    r"重点|重大|一批|各类|相关|配套|基础设施|民生|城市|农村|乡村|市级|区级|省级|县级|招商|亿元|"
-    r"续建|在建|新开工|产业|工业|技改|项目|工程|建设|改造|升级|新|大|等|\d|个|批|条|家|的"
+    r"重点|重大|一批|各类|相关|配套|基础设施|民生|城市|农村|乡村|市级|区级|省级|县级|招商|亿元|中小|"
+    r"续建|在建|新开工|产业|工业|技改|项目|工程|建设|改造|升级|等|个|批|条|家|的|和|及"
 )
-_PHASE = re.compile(r"^(?:[一二三四五六七八九十\d、]+期)+$")
-_MIN_SPECIFIC = 2  # characters left after removing generic words
-_MAX_NAME = 40
+_PHASE_TAIL = re.compile(r"(?:[一二三四五六七八九十\d、]+期)+(?:项目|工程)?$")
+_PAREN_TAIL = re.compile(r"\([^()]{1,12}\)$")
+# One-character suffixes count only when jieba leaves them as their own token (余家头/路) or inside
+# a token that is not a common word; these common words end in one of them but are no project.
+_SINGLE_SUFFIXES = frozenset("路街桥园馆港渠厂站城段线区楼塔府")
+_COMMON_WORDS = frozenset(
+    "沿线 一线 底线 防线 红线 主线 热线 路线 战线 思路 出路 道路 新路 城区 地区 辖区 全区 园区 社区 片区 景区 "
+    "城乡 小城 省城 县城 农村 工厂 车站 基站 网站 港区 厂区 校区 新区域 区域 市区 老城 都市 城市 主城 名城".split()
+)
+# Heads after 等 that make every listed item a project (…等一批项目, …等7条道路).
+_LIST_HEAD = re.compile(r"(?:项目|道路|干道|主干道|场馆|重点项目|重大项目)(?:\d+个)?$")
+_WORK_TAIL = re.compile(r"(?:改扩建|扩建|改建|新建|还建|配建|改造|提升改造|整治|综合治理|治理|修复|提档升级|清淤)$")
+_PREPOSITIONS = frozenset(("在", "从", "向", "于"))
+_MIN_NAME, _MAX_NAME = 3, 40
+_PLANNING = frozenset(("前期工作", "策划", "谋划"))
+_NOT_YET = "即将"  # 编钟中学即将投入使用: still being built
 
 
 @lru_cache(maxsize=1)
 def _segmenter():
-    import rjieba  # rjieba: same tokens as jieba with HMM off, ~15x faster, no cache file to write
+    import rjieba  # same tokens as jieba with HMM off, ~15x faster, writes no cache file
 
     seg = rjieba.Jieba()
     for word, freq, tag in project_suffixes():
@@ -62,83 +77,197 @@ def _segmenter():
 
 
 @lru_cache(maxsize=1)
-def _suffixes() -> tuple[str, ...]:
-    # Longest first so 污水处理厂 wins over 厂-less shorter matches.
-    words = {w for w, _, _ in project_suffixes()} | {"路", "街", "桥", "园", "馆", "港", "渠", "厂", "站", "城", "段", "线"}
-    return tuple(sorted(words, key=len, reverse=True))
+def _suffix_words() -> frozenset[str]:
+    return frozenset(w for w, _, _ in project_suffixes())
 
 
-def _ends_with_suffix(name: str) -> bool:
-    core = re.sub(r"\([^()]{1,12}\)$", "", name)  # 大棋路(河口段), 智能智造产业园(二期)
-    core = re.sub(r"(?:[一二三四五六七八九十\d]+期)+(?:项目|工程)?$", "", core) or core  # 浚山光电一期
-    return core.endswith(_suffixes()) or core.endswith("”")
-
-
-def _is_specific(name: str) -> bool:
-    return len(_GENERIC.sub("", re.sub(r"[“”()()]", "", name))) >= _MIN_SPECIFIC
-
-
-def _clauses(text: str):
-    """(start, end) of each clause, and the index of the sentence it belongs to."""
-    start, sent = 0, 0
-    for m in _CLAUSE_END.finditer(text):
-        if m.start() > start:
-            yield start, m.start(), sent
-        if m.group() not in ",,:":
-            sent += 1
-        start = m.end()
-    if start < len(text):
-        yield start, len(text), sent
-
-
-def _tokens(clause: str) -> list[tuple[str, int]]:
+def _tokens(s: str) -> list[tuple[str, int]]:
     out, pos = [], 0
-    for word in _segmenter().cut(clause, False):
+    for word in _segmenter().cut(s, False):
         out.append((word, pos))
         pos += len(word)
     return out
 
 
-def _strip(tokens: list[tuple[str, int]], cues: dict[str, str], fillers: frozenset[str]):
-    """Peel fillers and status verbs off both ends; return (i, j, cue words found)."""
+def _ends_with_suffix(name: str) -> bool:
+    core = _PAREN_TAIL.sub("", name).rstrip("”")  # 大棋路(河口段), 智能智造产业园(二期), “雪亮工程”
+    if not core:
+        return False
+    if _last_is_suffix(core) or _work_on_named_site(core):
+        return True
+    core = _PHASE_TAIL.sub("", core)  # 浚山光电一期 -> 浚山光电: no suffix
+    return bool(core) and _last_is_suffix(core)
+
+
+def _work_on_named_site(core: str) -> bool:
+    """蒋家岗学校改扩建, 区疾控中心异地新建: a kind of work done on a named facility."""
+    m = _WORK_TAIL.search(core)
+    if not m or m.start() < 2:
+        return False
+    rest = core[: m.start()]
+    return any(w in _suffix_words() or (len(w) == 1 and w in _SINGLE_SUFFIXES) or
+               (len(w) > 1 and w[-1] in _SINGLE_SUFFIXES and w not in _COMMON_WORDS)
+               for w, _ in _tokens(rest))
+
+
+def _last_is_suffix(core: str) -> bool:
+    last = _tokens(core)[-1][0]
+    if last in _suffix_words():
+        return True
+    if last[-1] in _SINGLE_SUFFIXES and last not in _COMMON_WORDS:
+        return True
+    return any(last.endswith(w) for w in _suffix_words() if len(w) > 1)
+
+
+def _is_specific(name: str) -> bool:
+    """False for names made only of generic words and a suffix: 重点项目, 中小学校, 停车场."""
+    rest = _GENERIC.sub("", re.sub(r"[“”()()·]", "", name))
+    return len(rest) >= 2 and rest not in _suffix_words() and not rest.isdigit()
+
+
+def _balanced(s: str) -> bool:
+    return s.count("“") == s.count("”") and s.count("(") == s.count(")")
+
+
+def _peel(tokens: list[tuple[str, int]], cues: dict[str, str], front: frozenset[str], back: frozenset[str]):
+    """Peel fillers and status verbs off both ends: (i, j, cue words found)."""
     found: list[str] = []
     i, j = 0, len(tokens)
-
-    def peelable(word: str) -> bool:
-        return word in cues or word in fillers or bool(_YEAR_WORD.fullmatch(word)) or word in "的()“”" and False
-
-    while i < j and (peelable(tokens[i][0]) or tokens[i][0].strip() == ""):
-        if tokens[i][0] in cues:
-            found.append(tokens[i][0])
+    while i < j:
+        w = tokens[i][0]
+        if w in _PREPOSITIONS:
+            # 在万店镇建设国家级…基地: the place before the verb is not part of the name.
+            k = next((k for k in range(i + 1, j) if tokens[k][0] in cues), None)
+            if k is None:
+                break
+            i = k
+            continue
+        if not (w in cues or w in front or _YEAR_WORD.fullmatch(w) or not w.strip()):
+            break
+        if w in cues:
+            found.append(w)
         i += 1
-    while j > i and (peelable(tokens[j - 1][0]) or tokens[j - 1][0].strip() == ""):
-        if tokens[j - 1][0] in cues:
-            found.append(tokens[j - 1][0])
+    while j > i:
+        w = tokens[j - 1][0]
+        if not (w in cues or w in back or not w.strip()):
+            break
+        if w in cues:
+            found.append(w)
         j -= 1
     return i, j, found
 
 
-def _split_items(obj: str) -> tuple[list[str], str | None]:
-    """Split 'A、B、C等一批项目' into ([A, B, C], '一批项目'); no 等 -> (items, None)."""
-    head = None
-    k = obj.rfind("等")
-    if k > 0 and any(h in obj[k + 1:] for h in _PROJECT_HEADS) and not obj[k + 1:].startswith("级"):
-        obj, head = obj[:k], obj[k + 1:]
-    items = [it for it in obj.split("、") if it]
-    return items, head
+def _split_quote_aware(obj: str) -> list[str]:
+    """Split on 、 outside “…” (“一网通办”“一事联办” lists stay whole); naive if quotes are broken."""
+    if not _balanced(obj):
+        return obj.split("、")
+    items, depth, cur = [], 0, []
+    for ch in obj:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth = max(0, depth - 1)
+        if ch == "、" and depth == 0:
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    return items
 
 
-def _trim_item(item: str, cues: dict[str, str], fillers: frozenset[str]) -> tuple[str, list[str]]:
-    """Peel status verbs off one list item (金龙…项目一期建成 -> 金龙…项目一期)."""
+def _cut_inner(name: str, cues: dict[str, str], front: frozenset[str]) -> tuple[str, list[str]]:
+    """Drop what precedes an inner verb or 的 (华夏幸福基业建设青山环保产业小镇项目 -> 青山环保产业小镇项目),
+    but only where the rest is still a name: 碧桂园磁湖南岸商圈建设项目 keeps its 建设."""
+    toks = _tokens(name)
+    for k in range(len(toks) - 2, -1, -1):
+        w = toks[k][0]
+        if w in cues or w in front or w == "的":
+            rest = name[toks[k + 1][1]:].lstrip("和与及")
+            if len(rest) >= _MIN_NAME and _is_specific(rest) and _ends_with_suffix(rest):
+                return rest, ([w] if w in cues else [])
+            if w == "的":
+                break
+    return name, []
+
+
+def _trim_tail(name: str, words: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Strip trailing verbs jieba glued to the suffix (工程建设, 主体施工) while a named suffix remains."""
+    found = []
+    changed = True
+    while changed:
+        changed = False
+        for w in words:
+            if name.endswith(w) and len(name) > len(w) and _ends_with_suffix(name[: -len(w)]):
+                name, changed = name[: -len(w)], True
+                found.append(w)
+                break
+    return name, found
+
+
+def _clean(item: str, cues, front, back) -> tuple[str, list[str]]:
     toks = _tokens(item)
-    i, j, found = _strip(toks, cues, fillers)
+    i, j, found = _peel(toks, cues, front, back)
     if i >= j:
         return "", found
-    return item[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])], found
+    name = item[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])].strip()
+    name = name.lstrip("和与及").strip()
+    name, inner = _cut_inner(name, cues, front)
+    found += inner
+    name, tail = _trim_tail(name, _tail_words(tuple(cues), back))
+    found += tail
+    if name.startswith("“") and name.endswith("”") and name.count("“") == 1 and not _ends_with_suffix(name):
+        return "", found  # a quoted slogan (“扫黑除恶”) is not a project
+    return name, found
+
+
+@lru_cache(maxsize=1)
+def _tail_words(cues: tuple, back: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(cues) | back | {"施工", "征地", "征迁", "腾退"}, key=len, reverse=True))
+
+
+def _acceptable(name: str) -> bool:
+    return (_MIN_NAME <= len(name) <= _MAX_NAME and _balanced(name) and not _AGGREGATE.search(name)
+            and _is_specific(name))
+
+
+def _names(obj: str, cues, front, back) -> tuple[list[str], list[str], bool]:
+    """Project names in a peeled clause: (names, cue words met inside, listed under a project head)."""
+    found: list[str] = []
+    k = obj.rfind("等")
+    head = None
+    if k > 0:
+        # 等亿元以上项目23个、合同金额90亿元: the head ends at the next 、, what follows is no item.
+        h_end = obj.find("、", k)
+        head = obj[k + 1:h_end] if h_end > 0 else obj[k + 1:]
+    items_part = obj[:k] if head is not None else obj
+    raw_items = _split_quote_aware(items_part)
+    cleaned = []
+    for it in raw_items:
+        name, f = _clean(it, cues, front, back)
+        found += f
+        if name:
+            cleaned.append(name)
+    if head is None:
+        return [n for n in cleaned if _acceptable(n) and _ends_with_suffix(n)], found, False
+    head_clean, f = _clean(head, cues, front, back)
+    found += f
+    head_core = re.sub(r"^(?:一批|\d+(?:个|条|所|家|座|处))", "", head_clean)
+    if _LIST_HEAD.search(head_core) or re.search(r"项目(?:\d+个)?$", head_core):
+        return [n for n in cleaned if _acceptable(n)], found, True
+    if cleaned and all(_ends_with_suffix(n) for n in cleaned):
+        return [n for n in cleaned if _acceptable(n)], found, False
+    # 大智路、沿江等小区改造工程: places sharing one head noun make one project, named whole.
+    whole = obj[: k + 1] + head_clean if head is not None else obj
+    if _ends_with_suffix(head_clean) and cleaned and _acceptable(whole):
+        first, _ = _clean(whole, cues, front, back)
+        return ([first] if first and _acceptable(first) else []), found, False
+    return [], found, False
 
 
 def _status(cue_words: list[str], cues: dict[str, str]) -> str | None:
     statuses = [cues[w] for w in cue_words if w in cues]
+    statuses += ["planned" for w in cue_words if w in _PLANNING]
     if not statuses:
         return None
     return max(statuses, key=lambda s: _STATUS_RANK[s])
@@ -152,91 +281,94 @@ def _section_at(sections: list[Section], pos: int) -> Section | None:
     return best
 
 
-def _year_and_plan(section: Section | None, meta: ReportMeta) -> tuple[int | None, bool]:
-    kind = section.kind if section else None
+def _year_and_plan(sections: list[Section], section: Section | None, meta: ReportMeta) -> tuple[int | None, bool]:
+    # Walk up to the first ancestor that knows its period and kind.
+    by_id = {s.section_id: s for s in sections}
+    s = section
+    while s is not None and s.kind in ("other",) and s.parent_id:
+        s = by_id.get(s.parent_id)
+    kind = s.kind if s else None
     if kind == "plan":
-        return (meta.plan_year or (section.period_end if section else None)), True
+        return (meta.plan_year or (s.period_end if s else None)), True
     if kind == "outlook":
-        return (section.period_end if section and section.period_end else meta.plan_year), True
-    if section and section.period_end:
-        return section.period_end, False
+        return (s.period_end or meta.plan_year), True
+    if s is not None and s.period_end:
+        return s.period_end, False
     return meta.review_year or meta.report_year, False
 
 
+def _clauses(text: str):
+    """(start, end, sentence number) of each clause."""
+    start, sent = 0, 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() > start:
+            yield start, m.start(), sent
+        if m.group() in _SENTENCE_END:
+            sent += 1
+        start = m.end()
+    if start < len(text):
+        yield start, len(text), sent
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
+    ends = [k for k in (text.find(c, end) for c in _SENTENCE_END) if k >= 0]
+    e = min(ends) + 1 if ends else len(text)
+    return text[s:e].strip()
+
+
 def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> list[Project]:
-    cues, fillers = project_status_cues(), project_fillers()
+    cues = project_status_cues()
+    front, back = project_fillers()
     out: list[Project] = []
-    prev_sent, prev_cues = -1, []
+    prev_sent, sent_cues, carried_amount = -1, [], None
     for start, end, sent in _clauses(text):
         if sent != prev_sent:
-            prev_sent, prev_cues = sent, []
+            prev_sent, sent_cues, carried_amount = sent, [], None
         clause = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text[start:end])
+        clause = _HEADING.sub(lambda m: " " * len(m.group()), clause)
         amount = None
-        m = _AMOUNT.match(clause.lstrip())
+        m = _AMOUNT.search(clause)
         if m:
-            lead = len(clause) - len(clause.lstrip())
-            amount = (m.group(), float(m.group(1)) * _AMOUNT_SCALE[m.group(2)])
-            rest = clause[lead + m.end():]
-            clause = " " * (lead + m.end() + (1 if rest.startswith("的") else 0)) + rest[1 if rest.startswith("的") else 0:]
+            amount = (m.group().rstrip("的"), float(m.group(1)) * _AMOUNT_SCALE[m.group(2)])
+            clause = clause[: m.start()] + " " * len(m.group()) + clause[m.end():]
         if not clause.strip():
-            prev_amount = amount
+            carried_amount = amount  # 投资15.4亿元,实施氵厥水河东岸生态环境提升工程
             continue
+        amount = amount or carried_amount
+        carried_amount = None
         toks = _tokens(clause)
-        i, j, found = _strip(toks, cues, fillers)
-        clause_cues = list(found)
+        i, j, found = _peel(toks, cues, front, back)
         if i >= j:
-            prev_cues += clause_cues
+            sent_cues += found
             continue
-        o_start = toks[i][1]
-        obj = clause[o_start:toks[j - 1][1] + len(toks[j - 1][0])]
-        items, head = _split_items(obj)
-        rows = []
-        for item in items:
-            name, item_cues = _trim_item(item, cues, fillers)
-            clause_cues += item_cues
-            name = name.strip().strip("“”").strip() if name.count("“") != name.count("”") else name.strip()
-            if not name or len(name) > _MAX_NAME or _PHASE.match(name) or _AGGREGATE.search(name):
-                continue
-            if not _is_specific(name):
-                continue
-            if head is None and not _ends_with_suffix(name):
-                continue
-            rows.append(name)
-        if not rows:
-            prev_cues += clause_cues
-            continue
-        if head is not None and not clause_cues:
-            clause_cues = prev_cues  # 其中A、B等亿元以上项目23个 inherits 新签约 from the clause before
-        status = _status(clause_cues, cues)
-        if status is None:
-            prev_cues += clause_cues
-            continue
+        obj = clause[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])]
+        names, inner, listed = _names(obj, cues, front, back)
+        clause_cues = found + inner
         section = _section_at(sections, start)
-        year, in_plan = _year_and_plan(section, meta)
+        year, in_plan = _year_and_plan(sections, section, meta)
+        if names and not clause_cues and listed:
+            clause_cues = list(sent_cues)  # 其中A、B等亿元以上项目23个 takes 新签约 from the clause before
+        sent_cues += found + inner
+        status = _status(clause_cues, cues)
+        if not names or (status is None and not (in_plan and listed)):
+            continue
         if in_plan:
             status = "planned"
-        if amount is None and "prev_amount" in locals() and prev_amount and not clause_cues == []:
-            amount = prev_amount
-        prev_amount = None
-        for name in rows:
+        elif _NOT_YET in clause and status in ("operating", "completed"):
+            status = "in_progress"
+        one = len(names) == 1 and amount is not None
+        for name in names:
             pos = text.find(name, start, end)
             out.append(Project(
                 project_name=name,
                 status=status,
                 year=year,
-                investment_value_base=amount[1] if amount and len(rows) == 1 else None,
-                investment_text=amount[0] if amount and len(rows) == 1 else None,
+                investment_value_base=amount[1] if one else None,
+                investment_text=amount[0] if one else None,
                 section_id=section.section_id if section else None,
                 sentence=_sentence(text, start, end),
                 char_start=pos if pos >= 0 else start,
                 char_end=pos + len(name) if pos >= 0 else end,
             ))
-        prev_cues += clause_cues
     return out
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    s = max(text.rfind(c, 0, start) for c in "。;;!?\n") + 1
-    ends = [k for k in (text.find(c, end) for c in "。;;!?\n") if k >= 0]
-    e = min(ends) + 1 if ends else len(text)
-    return text[s:e].strip()
