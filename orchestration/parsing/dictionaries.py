@@ -54,6 +54,12 @@ def project_fillers() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def project_generic_words() -> frozenset[str]:
+    """Words that never make a project name specific (法治, 商贸, 重点 ...)."""
+    return frozenset(w for line in _read_lines(DATA_DIR / "project_generic_words.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def topic_words() -> dict[str, tuple[str, ...]]:
     """topic -> its words, from the dbt seed topic_words.csv."""
     out: dict[str, list[str]] = {}

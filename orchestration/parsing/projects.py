@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dictionaries import project_fillers, project_status_cues, project_suffixes
+from .dictionaries import project_fillers, project_generic_words, project_status_cues, project_suffixes
 from .records import Project, ReportMeta, Section
 
 # Higher wins when one clause carries several cues (建成投产 -> completed, 启动…建设 -> started).
@@ -40,7 +40,10 @@ _FOOTNOTE = re.compile(r"\(\d{1,2}\)")
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 _YEAR_WORD = re.compile(r"\d{4}年?内?")
 # Counts and thresholds mark aggregates (亿元以上项目27个, 3所幼儿园), never a name.
-_AGGREGATE = re.compile(r"以上项目|项目\d|^\d+(?:个|所|座|项|条|批|家|处|栋)|^[一二两三四五六七八九十]+(?:个|所|座|批)")
+_AGGREGATE = re.compile(
+    r"以上项目|项目\d|\d+个$|^个|^\d+(?:个|所|座|项|条|批|家|处|栋)|^[一二两三四五六七八九十]+(?:个|所|座|批)"
+    r"|^\d+(?:\.\d+)?(?:亩|平方公里|公里|米|万方)"
+)
 # Words that alone never make a name specific (重点项目, 一批民生工程 ...).
 _GENERIC = re.compile(
     r"重点|重大|一批|各类|相关|配套|基础设施|民生|城市|农村|乡村|市级|区级|省级|县级|招商|亿元|中小|"
@@ -50,7 +53,7 @@ _PHASE_TAIL = re.compile(r"(?:[一二三四五六七八九十\d、]+期)+(?:项�
 _PAREN_TAIL = re.compile(r"\([^()]{1,12}\)$")
 # One-character suffixes count only when jieba leaves them as their own token (余家头/路) or inside
 # a token that is not a common word; these common words end in one of them but are no project.
-_SINGLE_SUFFIXES = frozenset("路街桥园馆港渠厂站城段线区楼塔府")
+_SINGLE_SUFFIXES = frozenset("路街桥园馆港渠厂站城段线楼塔")
 _COMMON_WORDS = frozenset(
     "沿线 一线 底线 防线 红线 主线 热线 路线 战线 思路 出路 道路 新路 城区 地区 辖区 全区 园区 社区 片区 景区 "
     "城乡 小城 省城 县城 农村 工厂 车站 基站 网站 港区 厂区 校区 新区域 区域 市区 老城 都市 城市 主城 名城".split()
@@ -58,8 +61,11 @@ _COMMON_WORDS = frozenset(
 # Heads after 等 that make every listed item a project (…等一批项目, …等7条道路).
 _LIST_HEAD = re.compile(r"(?:项目|道路|干道|主干道|场馆|重点项目|重大项目)(?:\d+个)?$")
 _WORK_TAIL = re.compile(r"(?:改扩建|扩建|改建|新建|还建|配建|改造|提升改造|整治|综合治理|治理|修复|提档升级|清淤)$")
+_INNER_VERBS = frozenset(("打造", "围绕", "支持", "服务", "开发", "谋划"))
 _PREPOSITIONS = frozenset(("在", "从", "向", "于"))
 _MIN_NAME, _MAX_NAME = 3, 40
+_MAX_LISTED = 30  # "A、B等N个X" with N this large counts a category, it does not name a project
+_PLAN_ONLY_CUES = frozenset(("完善", "打造", "建立", "支持", "开发", "规划", "争取", "高标准打造", "继续完善"))
 _PLANNING = frozenset(("前期工作", "策划", "谋划"))
 _NOT_YET = "即将"  # 编钟中学即将投入使用: still being built
 
@@ -120,17 +126,36 @@ def _last_is_suffix(core: str) -> bool:
 
 
 def _is_specific(name: str) -> bool:
-    """False for names made only of generic words and a suffix: 重点项目, 中小学校, 停车场."""
+    """False for names made only of generic words and a suffix: 重点项目, 中小学校, 法治政府, 商贸中心."""
     rest = _GENERIC.sub("", re.sub(r"[“”()()·]", "", name))
-    return len(rest) >= 2 and rest not in _suffix_words() and not rest.isdigit()
+    if len(rest) < 2 or rest in _suffix_words() or rest.isdigit():
+        return False
+    if "“" in name:
+        return True  # a quoted programme name (“金湾工程”) is named, whatever its words
+    generic = project_generic_words()
+    words = [w for w, _ in _tokens(name)]
+    if words and (words[-1] in _suffix_words() or words[-1] in _SINGLE_SUFFIXES):
+        words = words[:-1]
+    return not all(w in generic or w in _suffix_words() for w in words)
 
 
 def _balanced(s: str) -> bool:
     return s.count("“") == s.count("”") and s.count("(") == s.count(")")
 
 
-def _peel(tokens: list[tuple[str, int]], cues: dict[str, str], front: frozenset[str], back: frozenset[str]):
-    """Peel fillers and status verbs off both ends: (i, j, cue words found)."""
+def _cue(word: str, cues: dict[str, str], fillers: frozenset[str]) -> str | None:
+    """The status verb in a token: 开工 itself, or 顺利完成 = filler 顺利 + cue 完成 (jieba keeps it whole)."""
+    if word in cues:
+        return word
+    for k in range(1, len(word)):
+        if word[:k] in fillers and word[k:] in cues:
+            return word[k:]
+    return None
+
+
+def _peel(tokens: list[tuple[str, int]], cues: dict[str, str], front: frozenset[str], back: frozenset[str],
+          tail: list[str] | None = None):
+    """Peel fillers and status verbs off both ends: (i, j, cue words found); `tail` gets the back ones."""
     found: list[str] = []
     i, j = 0, len(tokens)
     while i < j:
@@ -142,17 +167,21 @@ def _peel(tokens: list[tuple[str, int]], cues: dict[str, str], front: frozenset[
                 break
             i = k
             continue
-        if not (w in cues or w in front or _YEAR_WORD.fullmatch(w) or not w.strip()):
+        c = _cue(w, cues, front)
+        if not (c or w in front or _YEAR_WORD.fullmatch(w) or not w.strip()):
             break
-        if w in cues:
-            found.append(w)
+        if c:
+            found.append(c)
         i += 1
     while j > i:
         w = tokens[j - 1][0]
-        if not (w in cues or w in back or not w.strip()):
+        c = _cue(w, cues, back)
+        if not (c or w in back or not w.strip()):
             break
-        if w in cues:
-            found.append(w)
+        if c:
+            found.append(c)
+            if tail is not None:
+                tail.append(c)
         j -= 1
     return i, j, found
 
@@ -182,9 +211,9 @@ def _cut_inner(name: str, cues: dict[str, str], front: frozenset[str]) -> tuple[
     toks = _tokens(name)
     for k in range(len(toks) - 2, -1, -1):
         w = toks[k][0]
-        if w in cues or w in front or w == "的":
+        if w in cues or w in _INNER_VERBS or w == "的":
             rest = name[toks[k + 1][1]:].lstrip("和与及")
-            if len(rest) >= _MIN_NAME and _is_specific(rest) and _ends_with_suffix(rest):
+            if _acceptable(rest) and (_ends_with_suffix(rest) or w in cues):
                 return rest, ([w] if w in cues else [])
             if w == "的":
                 break
@@ -210,12 +239,20 @@ def _clean(item: str, cues, front, back) -> tuple[str, list[str]]:
     i, j, found = _peel(toks, cues, front, back)
     if i >= j:
         return "", found
+    while i < j and toks[i][0] in ("和", "与", "及", "以及", "、"):
+        i += 1  # token-level: 和纵盛 (a firm) keeps its 和
+    if i >= j:
+        return "", found
     name = item[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])].strip()
-    name = name.lstrip("和与及").strip()
     name, inner = _cut_inner(name, cues, front)
     found += inner
     name, tail = _trim_tail(name, _tail_words(tuple(cues), back))
     found += tail
+    if not _ends_with_suffix(name):
+        # 武钢三中原址改扩建工程及武丰地块国际部: keep the coordinated part that is a named facility.
+        m = re.search(r"[和及与]", name)
+        if m and _ends_with_suffix(name[: m.start()]):
+            name = name[: m.start()]
     if name.startswith("“") and name.endswith("”") and name.count("“") == 1 and not _ends_with_suffix(name):
         return "", found  # a quoted slogan (“扫黑除恶”) is not a project
     return name, found
@@ -227,6 +264,8 @@ def _tail_words(cues: tuple, back: frozenset[str]) -> tuple[str, ...]:
 
 
 def _acceptable(name: str) -> bool:
+    if not name or name[-1] in "和与及的、" or name[0] in "、":
+        return False
     return (_MIN_NAME <= len(name) <= _MAX_NAME and _balanced(name) and not _AGGREGATE.search(name)
             and _is_specific(name))
 
@@ -259,10 +298,34 @@ def _names(obj: str, cues, front, back) -> tuple[list[str], list[str], bool]:
         return [n for n in cleaned if _acceptable(n)], found, False
     # 大智路、沿江等小区改造工程: places sharing one head noun make one project, named whole.
     whole = obj[: k + 1] + head_clean if head is not None else obj
+    count = re.match(r"\d+", head_clean)
+    if count and int(count.group()) >= _MAX_LISTED or cleaned and cleaned[0].startswith("“"):
+        return [], found, False  # 钢城二中等116个学校 is a statistic; “教育强区”等民生工程 slogans
     if _ends_with_suffix(head_clean) and cleaned and _acceptable(whole):
         first, _ = _clean(whole, cues, front, back)
         return ([first] if first and _acceptable(first) else []), found, False
     return [], found, False
+
+
+# Verbs after a subject that only a construction project takes (浚山光电一期建成投产).
+_BUILD_TAILS = frozenset(("建成投产", "开工建设", "开工", "竣工", "建成通车", "通车", "投产", "竣工投产", "开业",
+                          "开园", "投入使用", "通车运行", "落户", "落地", "进场施工", "建成投运", "开通运营"))
+
+
+def _builds(tail: list[str], found: list[str]) -> bool:
+    """A clause whose verbs say its subject is built: X建成投产. (The frame 推进 X 建设 is not enough:
+    推进法治政府建设.)"""
+    return any(w in _BUILD_TAILS for w in tail)
+
+
+def _bare_name(obj: str, cues, front, back) -> list[str]:
+    """A suffix-less name standing alone before a construction verb: 浚山光电一期, 蔡甸城市客厅."""
+    if "、" in obj or "等" in obj:
+        return []
+    name, _ = _clean(obj, cues, front, back)
+    if 4 <= len(name) <= 14 and _acceptable(name) and not any(_cue(w, cues, front) for w, _ in _tokens(name)):
+        return [name]
+    return []
 
 
 def _status(cue_words: list[str], cues: dict[str, str]) -> str | None:
@@ -338,12 +401,15 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         amount = amount or carried_amount
         carried_amount = None
         toks = _tokens(clause)
-        i, j, found = _peel(toks, cues, front, back)
+        tail: list[str] = []
+        i, j, found = _peel(toks, cues, front, back, tail)
         if i >= j:
             sent_cues += found
             continue
         obj = clause[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])]
         names, inner, listed = _names(obj, cues, front, back)
+        if not names and _builds(tail, found):
+            names = _bare_name(obj, cues, front, back)
         clause_cues = found + inner
         section = _section_at(sections, start)
         year, in_plan = _year_and_plan(sections, section, meta)
@@ -351,6 +417,8 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
             clause_cues = list(sent_cues)  # 其中A、B等亿元以上项目23个 takes 新签约 from the clause before
         sent_cues += found + inner
         status = _status(clause_cues, cues)
+        if status is None and in_plan and any(w in _PLAN_ONLY_CUES for w, _ in toks[:i]):
+            status = "planned"  # 建立区应急管理指挥中心, 高标准打造蔡甸大街示范街: plan verbs too weak elsewhere
         if not names or (status is None and not (in_plan and listed)):
             continue
         if in_plan:
