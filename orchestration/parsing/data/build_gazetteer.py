@@ -14,6 +14,32 @@ from pathlib import Path
 
 # Pseudo-divisions in the adcode tables: placeholders, not names a report would use.
 PLACEHOLDERS = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "澳门特别行政区直辖")
+# The 56 nationalities (cpca's 56_nations.csv), longest first, to shorten 恩施土家族苗族自治州 -> 恩施.
+NATIONS = sorted("""汉族 蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 哈尼族 哈萨克族 傣族 黎族
+傈僳族 佤族 畲族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族
+阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族
+基诺族 高山族 各族""".split(), key=len, reverse=True)
+# Names drop the 族 of some nationalities: 新疆维吾尔自治区, 伊犁哈萨克自治州, 博尔塔拉蒙古自治州.
+NATIONS = NATIONS + sorted({n[:-1] for n in NATIONS if len(n) > 2}, key=len, reverse=True)
+SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "区", "县", "盟", "旗", "州")
+
+
+def short_name(name: str) -> str:
+    """The name without its administrative suffix (and nationalities): 武汉市 -> 武汉, 湖北省 -> 湖北."""
+    for suffix in SUFFIXES:
+        if not name.endswith(suffix) or len(name) <= len(suffix):
+            continue
+        short = name[: -len(suffix)]
+        changed = suffix.startswith("自治")
+        while changed:
+            changed = False
+            for nation in NATIONS:
+                if short.endswith(nation) and len(short) >= len(nation) + 2:
+                    short, changed = short[: -len(nation)], True
+                    break
+        if len(short) >= 2:
+            return short  # else a shorter suffix may leave more: 碑林区 is 碑林, not 碑
+    return ""
 
 
 def read(path: str) -> dict[str, str]:
@@ -52,8 +78,8 @@ def build(tables: list[dict[str, str]]) -> list[dict[str, str]]:
                 city = ""  # county-level units governed directly by the province (仙桃市)
             else:
                 city = parent
-        rows.append({"adcode": code, "name": name, "level": level, "city": city, "province": prov or "",
-                     "current": "1" if (code, name) in in_last else "0"})
+        rows.append({"adcode": code, "name": name, "short": short_name(name), "level": level, "city": city,
+                     "province": prov or "", "current": "1" if (code, name) in in_last else "0"})
     return rows
 
 
@@ -61,7 +87,8 @@ def main(paths: list[str]) -> None:
     rows = build([read(p) for p in paths])
     out = Path(__file__).with_name("gazetteer.csv")
     with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=["adcode", "name", "level", "city", "province", "current"], lineterminator="\n")
+        fields = ["adcode", "name", "short", "level", "city", "province", "current"]
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
     print(f"{len(rows)} rows -> {out}")

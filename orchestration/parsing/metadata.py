@@ -1,0 +1,367 @@
+"""What a report says about itself: whose report it is (district, city, province, level), when and where it was
+delivered (date, congress meeting), its title and whether it is an abstract.
+
+The reporting government is looked for in order of trust: the meeting line ("在XX区第X届人民代表大会第X次会议上"),
+the speaker line ("XX区人民政府代区长何胜"), the title lines, then how often each division is named in the body,
+counting only divisions of the level the report speaks of itself as (全区/我区 -> a 区). A name shared by several
+divisions (青山区 in 武汉 and 包头) is resolved by which parent city or province the text names more often;
+when the text does not decide, city and province stay None and `location_note` says why.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .dictionaries import gazetteer
+from .normalize import is_boilerplate_line
+from .records import ReportMeta, Section
+
+# --- gazetteer index --------------------------------------------------------------------------------------------
+
+_LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
+# Division names that are also everyday nouns in reports (中心城区, 老城区, 新城区): in the body they say nothing about
+# whose report it is; they still count in a meeting, speaker or title line.
+_COMMON_NOUNS = frozenset({"城区", "郊区", "矿区", "新城区", "老城区", "东区", "西区", "南区", "北区", "中区", "新区",
+                           "市中区", "城中区", "城东区", "城西区", "城北区", "城南区", "新市区", "高新区", "开发区"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    level: str
+    city: str | None
+    province: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    places: dict[str, tuple[Place, ...]]  # full name -> the divisions bearing it
+    forms: dict[str, tuple[tuple[str, bool], ...]]  # written form -> (full name, is_full_form)
+    max_len: int
+    prefixes: frozenset[str]  # first two characters of every form, to skip most positions at once
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    places: dict[str, list[Place]] = {}
+    forms: dict[str, set[tuple[str, bool]]] = {}
+    for row in gazetteer():
+        name = row["name"]
+        place = Place(name, row["level"], row["city"] or None, row["province"] or None)
+        if place not in places.setdefault(name, []):
+            places[name].append(place)
+        forms.setdefault(name, set()).add((name, True))
+        short = row.get("short") or ""
+        if short:
+            forms.setdefault(short, set()).add((name, False))
+            if "自治" in name:  # 长阳土家族自治县 is also written 长阳县, 恩施土家族苗族自治州 恩施州
+                forms.setdefault(short + name[-1], set()).add((name, True))
+    frozen = {k: tuple(sorted(v, key=lambda x: (not x[1], x[0]))) for k, v in forms.items()}
+    return _Index(
+        places={k: tuple(v) for k, v in places.items()},
+        forms=frozen,
+        max_len=max(len(k) for k in frozen),
+        prefixes=frozenset(k[:2] for k in frozen),
+    )
+
+
+def places_named(name: str) -> tuple[Place, ...]:
+    return _index().places.get(name, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    form: str
+    start: int
+    names: tuple[tuple[str, bool], ...]  # (full name, is_full_form)
+
+
+def find_places(text: str) -> list[Mention]:
+    """Division names in the text, leftmost-longest (岳阳楼区 is one name, not 岳阳 + 楼区); linear in the text.
+
+    Hand-written rather than jieba: the gazetteer forms must win over jieba's own words, and the scan is one dict
+    look-up per candidate length at the few positions whose first two characters start some name.
+    """
+    idx = _index()
+    out: list[Mention] = []
+    i, n = 0, len(text)
+    while i < n - 1:
+        if text[i : i + 2] not in idx.prefixes:
+            i += 1
+            continue
+        for length in range(min(idx.max_len, n - i), 1, -1):
+            form = text[i : i + length]
+            names = idx.forms.get(form)
+            if names:
+                out.append(Mention(form, i, names))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
+def _full_names(mentions: list[Mention]) -> list[str]:
+    return [name for m in mentions for name, full in m.names if full]
+
+
+# --- header, title, abstract ------------------------------------------------------------------------------------
+
+_SECTION_HEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff()]) +(?=[\u4e00-\u9fff()])")
+_ABSTRACT = re.compile(r"摘要|摘登|摘编")
+MAX_HEADER_LINES = 25
+
+
+def header_lines(text: str) -> list[str]:
+    """The lines before the speech starts: title, date, meeting, speaker."""
+    out: list[str] = []
+    for line in text[:6000].split("\n"):
+        s = line.strip()
+        if not s or is_boilerplate_line(s):
+            continue
+        if s.startswith("各位代表") or _SECTION_HEAD.match(s) or len(s) > 80:  # the speech has begun
+            break
+        out.append(s)
+        if len(out) >= MAX_HEADER_LINES:
+            break
+    return out
+
+
+def _title(header: list[str]) -> str | None:
+    for line in header:
+        s = _CJK_SPACE.sub("", line)  # letter-spaced titles: 政 府 工 作 报 告
+        s = _PAREN_DATE.sub("", s).strip()
+        if s and len(s) <= 80 and not _DATE.fullmatch(s.lstrip("—-— ")) and not s.startswith(("——", "—")):
+            return s
+    return None
+
+
+# --- dates and meeting ------------------------------------------------------------------------------------------
+
+_NUM = r"[0-9〇零一二三四五六七八九十]"
+_DATE = re.compile(rf"({_NUM}{{4}})\s*年\s*({_NUM}{{1,3}})\s*月\s*({_NUM}{{1,3}})\s*日")
+_PAREN_DATE = re.compile(rf"[(]\s*{_NUM}{{4}}\s*年\s*{_NUM}{{1,3}}\s*月\s*{_NUM}{{1,3}}\s*日\s*[)]")
+_ORD = r"[0-9〇零一二三四五六七八九十百]{1,4}"
+# "在西塞山区第四届人民代表大会第五次会议上", "在湖北省十三届人大四次会议上": the meeting the report was delivered to.
+_MEETING = re.compile(
+    rf"在([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*(?:第?({_ORD})\s*次(?:全体)?\s*会议)\s*上"
+)
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _cn_int(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and all(c in _CN_DIGITS for c in s):  # 二〇二一: digit by digit, as years are written
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    try:
+        import cn2an
+
+        return int(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _to_date(m: re.Match) -> date | None:
+    y, mo, d = (_cn_int(g) for g in m.groups())
+    if y is None or mo is None or d is None or not 1949 <= y <= 2100:
+        return None
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Meeting:
+    place_text: str  # the name as written before 第X届 (may be "" or just "区")
+    term: str
+    session: str
+    start: int
+    end: int
+
+
+def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
+    m = _MEETING.search(text[:limit])
+    if not m:
+        return None
+    return _Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
+
+
+def _delivered_on(text: str, header: list[str], meeting: _Meeting | None) -> date | None:
+    if meeting:
+        line_start = text.rfind("\n", 0, meeting.start) + 1
+        before = text[max(line_start, meeting.start - 30) : meeting.start]
+        dates = list(_DATE.finditer(before))
+        if dates:
+            return _to_date(dates[-1])
+    for line in header:
+        m = _PAREN_DATE.search(line)
+        if m:
+            d = _DATE.search(m.group(0))
+            return _to_date(d) if d else None
+        bare = _DATE.fullmatch(line.strip("—-— "))
+        if bare:
+            return _to_date(bare)
+    return None
+
+
+# --- whose report -----------------------------------------------------------------------------------------------
+
+_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:人民政府)?(?:代理|代|副)?(?:区长|县长|市长|省长|州长|旗长|盟长|主席)")
+_SELF = re.compile(r"(?:全|我|本)(区|县|市|省|旗|州|盟)")
+
+
+def _lowest(names: list[str]) -> str | None:
+    """The most local division among names written together (武汉市青山区 -> 青山区)."""
+    best = None
+    for name in names:
+        rank = min(_LEVEL_RANK[p.level] for p in places_named(name))
+        if best is None or rank >= best[0]:
+            best = (rank, name)
+    return best[1] if best else None
+
+
+def _self_level(text: str) -> str | None:
+    counts = Counter(_SELF.findall(text))
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    return None if rest and rest[0][1] == n else top
+
+
+def _body_choice(mentions: list[Mention], self_char: str | None) -> str | None:
+    full = Counter(n for m in mentions for n, is_full in m.names if is_full)
+    short = Counter(n for m in mentions for n, is_full in m.names if not is_full)
+    scores = {n: 3 * c + short[n] for n, c in full.items() if n not in _COMMON_NOUNS}
+    if self_char:
+        scores = {n: s for n, s in scores.items() if n.endswith(self_char)}
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _context_counts(mentions: list[Mention]) -> Counter:
+    """How often each division is named, full or short form."""
+    return Counter(n for m in mentions for n, _ in m.names)
+
+
+def _resolve(name: str, counts: Counter, near: list[str]) -> tuple[Place | None, str | None, str | None]:
+    """(place, province when only that is certain, note) for a name that may belong to several divisions."""
+    candidates = list(dict.fromkeys((p.level, p.city, p.province) for p in places_named(name)))
+    places = [Place(name, *c) for c in candidates]
+    if len(places) == 1:
+        return places[0], None, None
+    near_set = set(near)
+    scored = []
+    for p in places:
+        score = 0
+        if p.city in near_set or p.province in near_set:
+            score += 1000  # written together with the name: "武汉市青山区"
+        score += counts.get(p.city, 0) if p.city and p.city != name else 0
+        score += counts.get(p.province, 0) if p.province and p.province != name else 0
+        scored.append((score, p))
+    scored.sort(key=lambda sp: -sp[0])
+    where = "、".join(f"{p.city or p.province}" for p in places)
+    if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+        best = scored[0][1]
+        note = (f"{name} exists in {where}; {best.city or best.province} chosen because the text names it "
+                f"{scored[0][0] if scored[0][0] < 1000 else 'beside the name'} times against {scored[1][0]}.")
+        if scored[0][0] >= 1000:
+            note = f"{name} exists in {where}; {best.city or best.province} is written beside the name."
+        return best, None, note
+    provinces = {p.province for p in places}
+    province = provinces.pop() if len(provinces) == 1 else None
+    note = f"{name} exists in {where}, and the text names none of these more than the others; city left empty."
+    return None, province, note
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    name: str | None
+    evidence: str | None
+    near: list[str]
+
+
+def _who(text: str, header: list[str], meeting: _Meeting | None, body_mentions: list[Mention]) -> _Who:
+    if meeting:
+        names = _full_names(find_places(meeting.place_text))
+        if names:
+            return _Who(_lowest(names), "meeting", names)
+    for line in header:
+        m = _SPEAKER.match(line)
+        if m:
+            names = _full_names(find_places(m.group(1)))
+            if names:
+                return _Who(_lowest(names), "speaker", names)
+    for line in header:
+        names = [n for n in _full_names(find_places(_CJK_SPACE.sub("", line)))]
+        if names:
+            return _Who(_lowest(names), "header", names)
+    self_char = _self_level(text)
+    if meeting and meeting.place_text in ("区", "县", "市", "省", "旗", "州"):
+        self_char = meeting.place_text
+    name = _body_choice(body_mentions, self_char)
+    return _Who(name, "body" if name else None, [])
+
+
+# --- entry point ------------------------------------------------------------------------------------------------
+
+
+def extract_meta(text: str, sections: list[Section]) -> ReportMeta:
+    header = header_lines(text)
+    meeting = _find_meeting(text)
+    body = "\n".join(ln for ln in text.split("\n") if not is_boilerplate_line(ln))
+    mentions = find_places(body)
+    who = _who(body, header, meeting, mentions)
+
+    district = city = province = level = note = None
+    if who.name:
+        place, only_province, note = _resolve(who.name, _context_counts(mentions), who.near)
+        district = who.name
+        if place:
+            level, province = place.level, place.province
+            city = None if place.level == "province" else place.city
+        else:
+            province = only_province
+            levels = {p.level for p in places_named(who.name)}
+            level = levels.pop() if len(levels) == 1 else None
+
+    meeting_name = None
+    if meeting:
+        owner = meeting.place_text
+        if (not owner or owner in ("区", "县", "市", "省", "旗", "州")) and district:
+            owner = district
+        meeting_name = f"{owner}第{meeting.term}届人民代表大会第{meeting.session}次会议"
+
+    years = _years(text, sections)
+    return ReportMeta(
+        district=district,
+        city=city,
+        province=province,
+        admin_level=level,
+        report_year=years.report_year if years else None,
+        review_year=years.review_year if years else None,
+        plan_year=years.plan_year if years else None,
+        delivered_on=_delivered_on(text, header, meeting),
+        meeting=meeting_name,
+        is_abstract=any(_ABSTRACT.search(_CJK_SPACE.sub("", ln)) for ln in header[:5]),
+        title=_title(header),
+        district_evidence=who.evidence,
+        location_note=note,
+    )
+
+
+def _years(text: str, sections: list[Section]):
+    try:
+        from .years import report_years
+    except ImportError:  # years.py is another module's job; metadata stays usable without it
+        return None
+    return report_years(text, sections)
