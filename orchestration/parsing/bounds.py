@@ -1,0 +1,25 @@
+"""The hedge on a figure: 左右/约 approx, 以上/突破 min, 以内/不超过 max, 5%—5.5% range."""
+from __future__ import annotations
+
+from . import patterns as P
+
+_REACH = 4  # hedge words are at most 3 characters and stand right before the number
+
+
+def read_bound(work: str, num_start: int, suffix: str | None, more: str | None,
+               is_range: bool) -> tuple[str, str | None, int]:
+    """(bound, qualifier as written, span start) for the number starting at num_start.
+
+    Only the words touching this number count, so a neighbour's 左右 or the 约 of 签约 never leak in.
+    """
+    if is_range:
+        return "range", None, num_start
+    if suffix:
+        return P.SUFFIX_BOUND[suffix], suffix, num_start
+    m = P.PREFIX_BOUND.search(work, max(0, num_start - _REACH), num_start)
+    if m and m.end() == num_start:
+        word = m.group(1)
+        return P.PREFIX_KIND[word], word, m.start(1)
+    if more:
+        return "min", more, num_start
+    return "eq", None, num_start

@@ -1,0 +1,314 @@
+"""Every number with a unit, with what it measures, its hedge, its year and whether it is a result or a target.
+
+One pass over the number matches of the whole text; each sentence's figures are then read left to right,
+so a growth rate that hangs off a level ("地方生产总值220.07亿元,同比增长9.1%") inherits the level's subject
+and 分别 lists map in order. Nothing rescans the whole text per figure.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import patterns as P
+from .bounds import read_bound
+from .dictionaries import units
+from .lexicon import RATE_CODES, AliasHit, compatible, find_aliases, urban_rural
+from .numbers import fold_width, parse_number
+from .records import Figure, ReportMeta, Section
+from .status import commitment_of, read_status
+
+_CN_UNIT_KINDS = frozenset({"money", "persons", "area", "mass", "length", "volume", "power", "points"})
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int  # hedge word before the number included
+    end: int  # unit and trailing hedge included
+    num_start: int
+    value: float
+    value_high: float | None
+    unit: str
+    bound: str
+    qualifier: str | None
+
+
+@dataclass(slots=True)
+class _Subject:
+    code: str | None
+    text: str | None
+    start: int  # where the subject words start (evidence starts here)
+    headline: bool = True
+
+
+def _hits(work: str) -> list[_Hit]:
+    table = units()
+    out: list[_Hit] = []
+    for m in P.figure_re().finditer(work):
+        unit = m.group("unit")
+        lo = m.group("lo")
+        if not lo[0].isdigit() and table[unit][2] not in _CN_UNIT_KINDS:
+            continue  # 两个维护, 一次: counting words in prose, not figures
+        value = parse_number(lo)
+        if value is None:
+            continue
+        high = None
+        if m.group("hi"):
+            lounit = m.group("lounit")
+            if lounit and lounit != unit:
+                continue
+            high = parse_number(m.group("hi"))
+        bound, qualifier, start = read_bound(work, m.start(), m.group("suffix"), m.group("more"), high is not None)
+        out.append(_Hit(start, m.end(), m.start(), value, high, unit, bound, qualifier))
+    return out
+
+
+class _Doc:
+    """Positions computed once per report: sentences, paragraphs, sections."""
+
+    def __init__(self, text: str, sections: list[Section]):
+        self.work = fold_width(text)
+        self.text = text
+        ends = [m.end() for m in P.SENTENCE_END.finditer(self.work)]
+        self.sent_starts = [0] + ends
+        self.sent_ends = ends + [len(text)]
+        self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.work) if ch == "\n"]
+        self.sections = sorted(sections, key=lambda s: (s.char_start, s.level))
+        self.sec_starts = [s.char_start for s in self.sections]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return self.sent_starts[i], self.sent_ends[i]
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1]
+
+    def section(self, pos: int) -> Section | None:
+        i = bisect.bisect_right(self.sec_starts, pos) - 1
+        while i >= 0:
+            s = self.sections[i]
+            if s.char_start <= pos < s.char_end:
+                # the deepest section holding pos is the last one starting before it that still covers it
+                return s
+            i -= 1
+        return None
+
+
+def _runs(hits: list[_Hit], work: str) -> list[list[_Hit]]:
+    """Figures joined only by 、/和 (58万亩、26万吨) form one list."""
+    runs: list[list[_Hit]] = []
+    for h in hits:
+        if runs and P.RUN_GAP.match(work[runs[-1][-1].end:h.start]):
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    return runs
+
+
+def _clause_start(work: str, pos: int, floor: int) -> int:
+    i = max(work.rfind(c, floor, pos) for c in ",;:。")
+    return max(i + 1, floor)
+
+
+def _headline(work: str, alias: AliasHit, floor: int) -> bool:
+    before = work[_clause_start(work, alias.start, floor):alias.start]
+    if P.SUBAREA.search(before):
+        return False
+    return not P.NARROWING.search(work[max(floor, alias.start - 6):alias.start])
+
+
+def _bound_subject(work: str, alias: AliasHit, floor: int) -> _Subject:
+    return _Subject(alias.code, alias.text, alias.start, _headline(work, alias, floor))
+
+
+def _split_items(work: str, seg_start: int, seg_end: int, k: int) -> list[tuple[int, int]] | None:
+    """The k subject phrases of a list ('粮食播种面积和产量稳定在'), split on 、/和/及/与."""
+    start = _clause_start(work, seg_end, seg_start)
+    cuts = [m.start() for m in re.finditer(r"[、和及与]", work[start:seg_end])]
+    if len(cuts) != k - 1:
+        return None
+    bounds = [start] + [start + c + 1 for c in cuts]
+    ends = [start + c for c in cuts] + [seg_end]
+    return list(zip(bounds, ends))
+
+
+def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
+             history: list[list[_Subject]]) -> tuple[list[list[_Subject]], bool, int]:
+    """Subjects for each figure of a run, whether the run is a share (占…), and where its tail starts."""
+    work = doc.work
+    seg_end = run[0].start
+    k = len(run)
+    aliases = [a for a in find_aliases(work, seg_start, seg_end, floor)
+               if not work.startswith(("项目", "企业", "的"), a.end)]
+    share = None
+    for m in P.SHARE_OF.finditer(work, seg_start, seg_end):
+        share = m
+    subj_end = share.start() if share else seg_end
+    if share:
+        aliases = [a for a in aliases if a.end <= share.start()]  # the rest are denominators (占GDP比重)
+    tail_start = max([seg_start] + [a.end for a in aliases])
+    region = work[tail_start:subj_end]
+    blocker = P.NEW_NOUN.search(region)
+    if aliases and not blocker:
+        if k == 1:
+            return [[_bound_subject(work, aliases[-1], floor)]], bool(share), tail_start
+        if len(aliases) >= k:
+            return [[_bound_subject(work, a, floor)] for a in aliases[-k:]], bool(share), tail_start
+        if len(aliases) == 1 and k == 2:
+            pair = urban_rural(aliases[0].text)
+            if pair:
+                a = aliases[0]
+                hl = _headline(work, a, floor)
+                return [[_Subject(pair[0], a.text, a.start, hl)], [_Subject(pair[1], a.text, a.start, hl)]], \
+                    bool(share), tail_start
+        items = _split_items(work, seg_start, subj_end, k)
+        if items:
+            out = []
+            for i0, i1 in items:
+                hit = next((a for a in aliases if i0 <= a.key_start < i1), None)
+                out.append([_bound_subject(work, hit, floor) if hit else _Subject(None, work[i0:i1], i0, False)])
+            return out, bool(share), tail_start
+        return [[_Subject(None, None, seg_start, False)] for _ in run], bool(share), tail_start
+    if blocker:
+        s = _Subject(None, blocker.group(), tail_start + blocker.start(), False)
+        return [[s] for _ in run], bool(share), tail_start
+    # Nothing named here: the figure hangs off the previous one(s) in the sentence.
+    prev = history[-1] if history else None
+    seg = work[seg_start:seg_end]
+    if prev is None:
+        return [[_Subject(None, None, seg_start, False)] for _ in run], bool(share), tail_start
+    if k == len(prev):
+        return [[s] for s in prev], bool(share), tail_start
+    if k == 1 and len(prev) > 1 and "均" in seg:
+        return [list(prev)], bool(share), tail_start
+    if k > 1 and len(history) >= k and all(len(h) == 1 for h in history[-k:]):
+        return [[h[0]] for h in history[-k:]], bool(share), tail_start
+    return [[_Subject(None, None, seg_start, False)] for _ in run], bool(share), tail_start
+
+
+def _measure(work: str, hit: _Hit, tail: str, share: bool, code: str | None, subject: str | None) -> str:
+    kind = units()[hit.unit][2]
+    if kind == "points":
+        return "points"
+    if kind == "persons" or kind == "count":
+        return "count"
+    if kind != "percent":
+        return "level"
+    t = P.PREFIX_BOUND.sub("", tail.rstrip())
+    if P.GROWTH_TAIL.search(t) and not P.LEVEL_TO.search(t):
+        return "growth"
+    if share or P.SHARE_WORD.search(tail):
+        return "share"
+    if code in RATE_CODES or (subject or "").endswith("率") or "率" in tail:
+        return "rate"
+    return "share"
+
+
+def _comparator(seg: str) -> str | None:
+    for word in ("年均", "累计", "同比", "较上年", "比上年"):
+        if word in seg:
+            return word
+    m = P.SINCE_YEAR.search(seg)
+    return m.group(0) if m else None
+
+
+def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: tuple[int, int],
+            seg: str, clause: str, measure: str) -> tuple[int | None, int, str, str | None]:
+    """(year, span, status, status word) of one figure."""
+    work = doc.work
+    kind = sec.kind if sec else "other"
+    ps, pe = (sec.period_start, sec.period_end) if sec else (None, None)
+    before = work[sent[0]:hit.start]
+    status, cue = read_status(kind, before, work, doc.paragraph_start(hit.start))
+    year = pe
+    span = 1
+    if kind == "outlook":
+        span = 5
+    if year is None:
+        year = meta.plan_year if status == "target" else (meta.review_year or meta.report_year)
+    m = P.LEAD_YEAR.search(before)
+    if m:
+        year = int(m.group(1))
+    by = None
+    for by in P.BY_YEAR.finditer(before):
+        pass
+    if by:
+        y = int(by.group(1) or by.group(2))
+        base = meta.plan_year or (meta.review_year + 1 if meta.review_year else None) or y
+        if status == "target" or y > (meta.review_year or 0):
+            status = "target"
+            cue = cue or "到"
+            year = y
+            span = 5 if y > base else 1
+    for r in P.REL_YEAR.finditer(before):
+        ref = meta.report_year or (meta.plan_year - 1 if meta.plan_year else None) or meta.review_year
+        if ref is None:
+            break
+        word = r.group()
+        if word == "今年":
+            year = ref if kind != "plan" else (meta.plan_year or ref)
+        elif word in ("去年", "上年") and not seg.endswith(("增长", "下降")) and "较" not in before[r.start() - 1:r.start()]:
+            year = ref - 1
+        elif word == "明年":
+            year = ref + 1
+    since = P.SINCE_YEAR.search(seg)
+    term = ps is not None and pe is not None and pe > ps
+    if since and year:
+        span = max(1, year - int(since.group(1) or since.group(2)))
+    elif P.AVG.search(seg) or (term and measure in ("level", "count") and P.CUMULATIVE.search(clause)):
+        span = 5 if kind != "outlook" or not sec else 5
+    return year, span, status, cue
+
+
+def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> list[Figure]:
+    doc = _Doc(text, sections)
+    work = doc.work
+    table = units()
+    out: list[Figure] = []
+    hits = _hits(work)
+    i = 0
+    while i < len(hits):
+        sent = doc.sentence(hits[i].num_start)
+        j = i
+        while j < len(hits) and hits[j].num_start < sent[1]:
+            j += 1
+        history: list[list[_Subject]] = []
+        prev_end = sent[0]
+        for run in _runs(hits[i:j], work):
+            subjects, share, tail_start = _resolve(doc, run, prev_end, sent[0], history)
+            seg = work[prev_end:run[0].start]
+            first_tail = work[tail_start:run[0].start]
+            sec = doc.section(run[0].start)
+            clause = work[_clause_start(work, run[0].start, sent[0]):run[0].start]
+            measures = None
+            for hit, subs in zip(run, subjects):
+                attributive = work.startswith("的", hit.end)
+                for sub in subs:
+                    measure = measures or _measure(work, hit, first_tail, share, sub.code, sub.text)
+                    code = sub.code
+                    if code and (attributive or not compatible(code, measure, table[hit.unit][2])):
+                        code = None
+                    value = hit.value
+                    if measure == "growth" and P.DECREASE.search(P.PREFIX_BOUND.sub("", first_tail.rstrip())):
+                        value = -value
+                    year, span, status, cue = _timing(doc, hit, sec, meta, sent, seg, clause, measure)
+                    ev_start = min(sub.start, hit.start) if sub.start >= sent[0] else hit.start
+                    unit_base, factor, _ = table[hit.unit]
+                    out.append(Figure(
+                        figure_id=len(out) + 1,
+                        section_id=sec.section_id if sec else None,
+                        value=value, unit=hit.unit, measure=measure, bound=hit.bound, value_high=hit.value_high,
+                        value_base=value * factor, unit_base=unit_base,
+                        indicator=code, subject=sub.text,
+                        is_headline=bool(code) and sub.headline and not attributive,
+                        year=year, span_years=span, status=status,
+                        commitment=commitment_of(work[sent[0]:hit.start]) if status == "target" else None,
+                        qualifier=hit.qualifier, comparator=_comparator(seg), status_cue=cue,
+                        char_start=hit.start, char_end=hit.end,
+                        evidence=text[ev_start:hit.end], sentence=text[sent[0]:sent[1]].strip(),
+                    ))
+                measures = measures or (out[-1].measure if out else None)
+            history.append([s[0] for s in subjects])
+            prev_end = run[-1].end
+        i = j
+    return out

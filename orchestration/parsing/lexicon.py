@@ -1,0 +1,79 @@
+"""Indicator aliases found in text: direct aliases (longest wins) and split ones (`A…B`: A then B nearby)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .dictionaries import indicator_aliases
+
+GAP_REACH = 25  # how far before B the A of an `A…B` alias may stand (one or two clauses)
+
+# What each indicator can be measured in. Domain knowledge the code table does not carry: a count of jobs is
+# persons, grain is a mass, the two rates are percents; every other code is an amount of money.
+_KIND = {"new_urban_jobs": "persons", "population": "persons", "grain_output": "mass",
+         "unemployment_rate": "percent", "urbanization_rate": "percent"}
+RATE_CODES = frozenset(k for k, v in _KIND.items() if v == "percent")
+
+
+@dataclass(frozen=True, slots=True)
+class AliasHit:
+    start: int  # where the subject words start (A of a split alias)
+    end: int  # end of the matched alias (B)
+    key_start: int  # start of the word next to the number (B)
+    code: str
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], dict[str, str], tuple[tuple[str, str, str], ...]]:
+    direct = {a: c for a, c in indicator_aliases() if "…" not in a}
+    gaps = tuple((a.split("…")[0], a.split("…")[1], c) for a, c in indicator_aliases() if "…" in a)
+    names = sorted(direct, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) for n in names))
+    return pattern, direct, gaps
+
+
+def find_aliases(work: str, start: int, end: int, floor: int) -> list[AliasHit]:
+    """Aliases inside work[start:end], in order; `floor` bounds how far back the A of `A…B` may be sought."""
+    pattern, direct, gaps = _compiled()
+    hits = [AliasHit(m.start(), m.end(), m.start(), direct[m.group()], m.group())
+            for m in pattern.finditer(work, start, end)]
+    for a, b, code in gaps:
+        pos = work.rfind(b, start, end)
+        if pos < 0:
+            continue
+        if any(h.start <= pos < h.end for h in hits):  # already inside a direct alias
+            continue
+        a_pos = work.rfind(a, max(floor, pos - GAP_REACH), pos)
+        if a_pos >= 0 and "。" not in work[a_pos:pos]:
+            hits.append(AliasHit(a_pos, pos + len(b), pos, code, work[a_pos:pos + len(b)]))
+    hits.sort(key=lambda h: (h.key_start, -h.end))
+    return hits
+
+
+def compatible(code: str, measure: str, unit_kind: str) -> bool:
+    """Whether a figure of this measure and unit kind can be a value of the indicator."""
+    kind = _KIND.get(code, "money")
+    if measure in ("growth",):
+        return True
+    if measure == "share":
+        return kind != "percent"
+    if measure == "rate":
+        return kind == "percent"
+    if measure == "count":
+        return kind == "persons" and unit_kind == "persons"
+    if measure == "level":
+        return unit_kind == kind
+    return False
+
+
+def urban_rural(alias_text: str) -> tuple[str, str] | None:
+    """城乡居民… read as its 城镇 and 农村 indicators ('城乡居民人均可支配收入分别达38517元、22857元')."""
+    if not alias_text.startswith("城乡"):
+        return None
+    _, direct, _ = _compiled()
+    rest = alias_text[2:]
+    urban = direct.get("城镇" + rest) or direct.get("城市" + rest)
+    rural = direct.get("农村" + rest) or direct.get("农民" + rest)
+    return (urban, rural) if urban and rural else None

@@ -1,0 +1,84 @@
+"""Regular expressions for figures, as named constants. All are linear: no nested unbounded quantifiers."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .dictionaries import units
+
+CJK = "\u4e00-\u9fff"
+
+# An Arabic number (thousands separators allowed) or a Chinese numeral. The Chinese one must start with a
+# digit word (一…十) so that bare 万/亿/千 in 亿元以上项目 or 千万元 never count as numbers, and it stops
+# before 万/亿 unless more digits follow, so 两万人 reads 2 万人 (the unit as written).
+ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,8}(?:[万亿][零〇一二两三四五六七八九十百千]{1,8})?"
+NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+
+# After the unit: hedges as written.
+SUFFIX_BOUND = {"左右": "approx", "上下": "approx", "以上": "min", "多": "min", "以内": "max", "以下": "max",
+                "之内": "max"}
+# Before the number: the hedge word, longest first. 约 of 签约/节约/制约… and 近 of 最近/附近 are not hedges.
+PREFIX_BOUND = re.compile(
+    r"(不低于|不少于|不超过|不高于|超过|突破|跨过|跨越|大约|接近|逾|(?<![签节制集预合履契邀公条简相特隐婉])约"
+    r"|(?<![最附临新亲将])近|超)\s*$"
+)
+PREFIX_KIND = {"不低于": "min", "不少于": "min", "不超过": "max", "不高于": "max", "超过": "min", "突破": "min",
+               "跨过": "min", "跨越": "min", "逾": "min", "超": "min", "大约": "approx", "接近": "approx",
+               "约": "approx", "近": "approx"}
+
+
+@lru_cache(maxsize=1)
+def unit_pattern() -> str:
+    names = sorted(units(), key=len, reverse=True)
+    alts = "|".join(re.escape(n) for n in names)
+    # 个月/个工作日 are durations, 人民/人才 and 元旦 are words, not units.
+    return rf"(?:{alts})(?!月|工作日|民|才|大|旦|素)"
+
+
+@lru_cache(maxsize=1)
+def figure_re() -> re.Pattern[str]:
+    unit = unit_pattern()
+    return re.compile(
+        rf"(?<![\d.{CHINESE_CHARS}第])(?P<lo>{NUMBER})"
+        rf"(?:(?P<lounit>{unit})?\s*(?P<dash>[—–\-~～到至])\s*(?P<hi>{NUMBER}))?"
+        rf"(?P<more>余|多)?(?P<unit>{unit})(?P<suffix>左右|上下|以上|以内|以下|之内)?"
+    )
+
+
+CHINESE_CHARS = "零〇一二两三四五六七八九十百千万亿"
+
+SENTENCE_END = re.compile(r"[。!?！？\n]")
+CLAUSE_BOUNDARY = re.compile(r"[,;:。]")
+PARA_ESTIMATE = re.compile(r"^[ \t\u3000]*(?:(?:19|20)\d\d年[,]?)?预计")
+RUN_GAP = re.compile(r"^\s*[、和及与]\s*$")
+# A percent is a change when a change verb stands right before it (分别/均/了 may sit in between).
+GROWTH_TAIL = re.compile(r"(增长|增幅|增速|增|下降|降低|减少|提高|增加|上升|回落|递增|减)(?:了|为|达)?(?:分别|均)?$")
+DECREASE = re.compile(r"(下降|降低|减少|回落|减)(?:了|为|达)?(?:分别|均)?$")
+LEVEL_TO = re.compile(r"(提高|上升|增加|增长)(到|至)$")
+SHARE_OF = re.compile(r"占(?!据|领|有|用|地|位|到)")
+SHARE_WORD = re.compile(r"比重|占比|比例")
+AVG = re.compile(r"年均|年平均")
+CUMULATIVE = re.compile(r"累计|总投资|累计完成|共计|合计")
+SINCE_YEAR = re.compile(r"较((?:19|20)\d\d)年|比((?:19|20)\d\d)年")
+BY_YEAR = re.compile(r"到((?:19|20)\d\d)年|至((?:19|20)\d\d)年")
+LEAD_YEAR = re.compile(r"^[^\d。]{0,6}?((?:19|20)\d\d)年(?:[,]|全年|全区|全县|全市|全省|,?预计)")
+REL_YEAR = re.compile(r"今年|去年|明年|上年")
+ESTIMATE = re.compile(r"预计")
+# Words that, standing between a subject and its number, name something new (an unbound subject).
+NEW_NOUN = re.compile(
+    rf"[{CJK}A-Za-z]{{0,8}}?(?:总额|销售额|零售额|交易额|成交额|金额|余额|额|产值|增加值|收入|投资|资金|支出|利润|税收|产量"
+    rf"|面积|贷款|存款|人次|人数|人员|人口|职工|学生|农户|家庭|户数|企业|项目|指数|价格|规模|游客|客流|销量|工程|总数)"
+)
+# Narrowing words right before an alias make it a sub-sector or sub-area figure (工业固定资产投资).
+NARROWING = re.compile(
+    r"(工业|农业|民间|房地产|旅游|文化|体育|限额以上|限上|外资|制造业|基础设施|交通|重点项目|项目|园区|开发区|行业|企业)$"
+)
+# An actor that is part of the district (a zone, a town, a firm) makes the figure not a headline one.
+SUBAREA = re.compile(
+    rf"(?<!全)[{CJK}]{{1,8}}(?:开发区|高新区|经开区|园区|产业园|工业园|生态城|示范城|新城|试验区|示范区|集团|公司|街道)"
+)
+COMMITMENT = re.compile(r"确保|必须|务必|力争|争取|努力|预期|目标")
+COMMITMENT_KIND = {"确保": "must", "必须": "must", "务必": "must", "力争": "strive", "争取": "strive",
+                   "努力": "strive", "预期": "expected", "目标": "expected"}
+ACTUAL_CUE = re.compile(r"完成|实现|达到|达")
