@@ -194,8 +194,8 @@ def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
 
 def _delivered_on(text: str, header: list[str], meeting: _Meeting | None) -> date | None:
     if meeting:
-        line_start = text.rfind("\n", 0, meeting.start) + 1
-        before = text[max(line_start, meeting.start - 30) : meeting.start]
+        # The date stands just before 在, sometimes on the line above ("2021年1月24日\n在湖北省…").
+        before = text[max(0, meeting.start - 30) : meeting.start]
         dates = list(_DATE.finditer(before))
         if dates:
             return _to_date(dates[-1])

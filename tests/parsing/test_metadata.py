@@ -1,0 +1,163 @@
+"""extract_meta: every gold metadata field of every sample, and the rules that must hold for any report."""
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import opencc
+import pytest
+
+from orchestration.parsing.metadata import extract_meta, find_places
+from orchestration.parsing.normalize import normalize_text
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+GOLD = Path("/work/shared/gold/reports.csv")
+FIELDS = ["district", "province", "city", "level", "report_year", "review_year", "plan_year", "delivered_on",
+          "meeting", "is_abstract"]
+
+
+def _gold_rows() -> list[dict[str, str]]:
+    if not GOLD.exists():
+        return []
+    with GOLD.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _sections(text: str):
+    try:
+        from orchestration.parsing.sections import build_sections
+    except ImportError:
+        return []
+    return build_sections(text)
+
+
+def _meta(text: str):
+    return extract_meta(text, _sections(text))
+
+
+def _got(meta, field: str) -> str:
+    value = getattr(meta, "admin_level" if field == "level" else field)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+CASES = [(row["report"], field, row[field]) for row in _gold_rows() for field in FIELDS]
+YEAR_FIELDS = ("report_year", "review_year", "plan_year")
+
+
+@pytest.mark.parametrize(("report", "field", "expected"), CASES, ids=[f"{c[0][:3]}-{c[1]}" for c in CASES])
+def test_gold_metadata(report, field, expected):
+    if field in YEAR_FIELDS:
+        pytest.importorskip("orchestration.parsing.years")
+    meta = _meta(normalize_text((SEEDS / report).read_text(encoding="utf-8")))
+    assert _got(meta, field) == expected
+
+
+@pytest.mark.parametrize("report", sorted(p.name for p in SEEDS.glob("*.txt")))
+def test_raw_sample_text_gives_the_same_place(report):
+    """Other modules may call extract_meta on text that still has its web footer (较旧一篇: 武昌区, 洪山区)."""
+    raw = (SEEDS / report).read_text(encoding="utf-8")
+    a, b = _meta(raw), _meta(normalize_text(raw))
+    assert (a.district, a.city, a.province, a.admin_level) == (b.district, b.city, b.province, b.admin_level)
+
+
+# (text, district, city, province, admin_level): head lines as real reports write them.
+PLACES = [
+    ("2020年政府工作报告\n——2020年6月29日在西塞山区第四届人民代表大会第五次会议上\n区长\n各位代表:\n全区实现地方生产总值220.07亿元。",
+     "西塞山区", "黄石市", "湖北省", "district"),
+    ("政府工作报告\n——2021年1月24日在湖北省第十三届人民代表大会\n第五次会议上\n湖北省省长 王晓东\n各位代表:\n全省经济稳步恢复。",
+     "湖北省", None, "湖北省", "province"),
+    ("政府工作报告\n——2022年1月6日在随州市第五届人民代表大会第一次会议上\n各位代表:\n全市地区生产总值增长14%。",
+     "随州市", "随州市", "湖北省", "city"),
+    ("政府工作报告\n曾都区人民政府代区长何胜\n各位代表:\n全区预计实现地区生产总值572亿元。",
+     "曾都区", "随州市", "湖北省", "district"),
+    ("担当作为,继续前进谱写新时代岳阳楼区转型发展新篇章\n2020年,是全面建成小康社会和“十三五”规划的收官之年。",
+     "岳阳楼区", "岳阳市", "湖南省", "district"),
+    # same-named districts, decided by the city the text names
+    ("政府工作报告\n各位代表:\n全区工作呈现出新气象。为“三化”大武汉建设、复兴大武汉作出青山区新的贡献!青山区将加快转型。",
+     "青山区", "武汉市", "湖北省", "district"),
+    ("政府工作报告\n各位代表:\n全区工作呈现出新气象。青山区主动融入包头市发展大局,为包头建设作出青山区新的贡献!",
+     "青山区", "包头市", "内蒙古自治区", "district"),
+    ("2021年长春市朝阳区政府工作报告\n各位代表:\n全区经济稳中有进。", "朝阳区", "长春市", "吉林省", "district"),
+    ("政府工作报告\n——2021年1月6日在北京市朝阳区第十六届人民代表大会第五次会议上\n各位代表:\n全区经济稳中有进。",
+     "朝阳区", "北京市", "北京市", "district"),
+    # cannot be decided: name kept, city and province left empty
+    ("政府工作报告\n——2021年1月6日在鼓楼区第十八届人民代表大会第五次会议上\n各位代表:\n全区经济稳中有进。",
+     "鼓楼区", None, None, "district"),
+    # a footer naming other reports names neither the district nor its city
+    ("政府工作报告\n各位代表:\n全区上下齐心协力,推动了青山经济社会的转型发展,青山区空气质量优良天数210天。\n"
+     "较旧一篇:2018年武汉市武昌区政府工作报告较新一篇:2018年武汉洪山区政府工作报告",
+     "青山区", None, None, "district"),
+    ("政府工作报告\n——2021年1月10日在长阳土家族自治县第十届人民代表大会第五次会议上\n各位代表:\n全县经济稳步恢复。",
+     "长阳土家族自治县", "宜昌市", "湖北省", "county"),
+]
+
+
+@pytest.mark.parametrize(("text", "district", "city", "province", "level"), PLACES, ids=[p[1] + str(i) for i, p in enumerate(PLACES)])
+def test_whose_report(text, district, city, province, level):
+    meta = _meta(normalize_text(text))
+    assert (meta.district, meta.city, meta.province, meta.admin_level) == (district, city, province, level)
+    if city is None and level != "province":
+        assert meta.location_note  # never silently
+
+
+DATES = [
+    ("——2020年6月29日在西塞山区第四届人民代表大会第五次会议上", date(2020, 6, 29), "西塞山区第四届人民代表大会第五次会议"),
+    ("政府工作报告(2021年11月8日)\n——2021年11月8日在曾都区第四届人民代表大会第一次会议上", date(2021, 11, 8),
+     "曾都区第四届人民代表大会第一次会议"),
+    ("政府工作报告(2021年11月8日)", date(2021, 11, 8), None),
+    ("——二〇二一年一月二十四日在湖北省第十三届人民代表大会第五次会议上", date(2021, 1, 24), "湖北省第十三届人民代表大会第五次会议"),
+    ("2021年1月24日\n在湖北省第十三届人民代表大会第五次会议上", date(2021, 1, 24), "湖北省第十三届人民代表大会第五次会议"),
+    ("湖北省省长王晓东在湖北省十三届人大四次会议上作政府工作报告", None, "湖北省第十三届人民代表大会第四次会议"),
+    ("2020年政府工作报告\n作者:   来源:西塞山区政府    时间:2020-08-03 17:52\n区长", None, None),
+    ("政府工作报告\n发布时间:2022年2月1日\n各位代表:", None, None),
+]
+
+
+@pytest.mark.parametrize(("head", "delivered_on", "meeting"), DATES)
+def test_delivery_date_and_meeting(head, delivered_on, meeting):
+    meta = _meta(normalize_text(head + "\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。"))
+    assert meta.delivered_on == delivered_on
+    assert meta.meeting == meeting
+
+
+def test_a_meeting_cited_in_the_body_is_not_the_delivery_meeting():
+    text = normalize_text((SEEDS / "003_e94be4eccf6fb3ec.txt").read_text(encoding="utf-8"))
+    assert "十五届人大一次会议" in text
+    assert _meta(text).meeting is None
+
+
+TITLES = [
+    ("政 府 工 作 报 告(摘要)\n一、2019年工作回顾", "政府工作报告(摘要)", True),
+    ("政府工作报告(2021年11月8日)\n政府工作报告", "政府工作报告", False),
+    ("2020年政府工作报告\n——2020年6月29日在西塞山区第四届人民代表大会第五次会议上", "2020年政府工作报告", False),
+    ("2019年武汉市蔡甸区政府工作报告摘登\n各位代表:", "2019年武汉市蔡甸区政府工作报告摘登", True),
+]
+
+
+@pytest.mark.parametrize(("head", "title", "abstract"), TITLES)
+def test_title_and_abstract(head, title, abstract):
+    meta = _meta(normalize_text(head + "\n各位代表:\n全区实现地方生产总值220.07亿元,同比增长9.1%。"))
+    assert meta.title == title
+    assert meta.is_abstract is abstract
+
+
+def test_traditional_script_report():
+    raw = (SEEDS / "000_a501c150ba00b548.txt").read_text(encoding="utf-8")
+    meta = _meta(normalize_text(opencc.OpenCC("s2t").convert(raw)))
+    assert (meta.district, meta.city, meta.province, meta.delivered_on) == ("西塞山区", "黄石市", "湖北省", date(2020, 6, 29))
+
+
+def test_place_scan_is_leftmost_longest_and_linear():
+    forms = [m.form for m in find_places("奋力谱写新时代岳阳楼区转型发展新篇章,是建设岳阳的关键之年")]
+    assert forms == ["岳阳楼区", "岳阳"]
+    import time
+
+    start = time.perf_counter()
+    find_places(("1234,5678。%" * 100000)[:1_000_000])
+    assert time.perf_counter() - start < 2
