@@ -46,6 +46,8 @@ def _hits(work: str) -> list[_Hit]:
     out: list[_Hit] = []
     for m in P.figure_re().finditer(work):
         unit = m.group("unit")
+        if work.startswith(P.NOT_UNIT_AFTER.get(unit[-1], ()), m.end("unit")):
+            continue
         lo = m.group("lo")
         if not lo[0].isdigit() and table[unit][2] not in _CN_UNIT_KINDS:
             continue  # 两个维护, 一次: counting words in prose, not figures
@@ -114,7 +116,8 @@ def _headline(work: str, alias: AliasHit, floor: int) -> bool:
     before = work[_clause_start(work, alias.start, floor):alias.start]
     if P.SUBAREA.search(before):
         return False
-    return not P.NARROWING.search(work[max(floor, alias.start - 6):alias.start])
+    # For a split alias (技改项目…投资) the words before B are what could narrow it.
+    return not P.NARROWING.search(work[max(floor, alias.key_start - 6):alias.key_start])
 
 
 def _bound_subject(work: str, alias: AliasHit, floor: int) -> _Subject:
@@ -280,6 +283,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             first_tail = work[tail_start:run[0].start]
             sec = doc.section(run[0].start)
             clause = work[_clause_start(work, run[0].start, sent[0]):run[0].start]
+            inherited = bool(history) and any(subjects[0][0] is h for h in history[-1])
             measures = None
             for hit, subs in zip(run, subjects):
                 attributive = work.startswith("的", hit.end)
@@ -292,6 +296,8 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                     if measure == "growth" and P.DECREASE.search(P.PREFIX_BOUND.sub("", first_tail.rstrip())):
                         value = -value
                     year, span, status, cue = _timing(doc, hit, sec, meta, sent, seg, clause, measure)
+                    if inherited and measure == "share" and out:
+                        span = out[-1].span_years  # 民生支出累计142亿元,占…82.7%: the share of that total
                     ev_start = min(sub.start, hit.start) if sub.start >= sent[0] else hit.start
                     unit_base, factor, _ = table[hit.unit]
                     out.append(Figure(

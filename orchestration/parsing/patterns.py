@@ -32,8 +32,11 @@ PREFIX_KIND = {"不低于": "min", "不少于": "min", "不超过": "max", "不�
 def unit_pattern() -> str:
     names = sorted(units(), key=len, reverse=True)
     alts = "|".join(re.escape(n) for n in names)
-    # 个月/个工作日 are durations, 人民/人才 and 元旦 are words, not units.
-    return rf"(?:{alts})(?!月|工作日|民|才|大|旦|素)"
+    return rf"(?:{alts})"
+
+
+# Unit-looking starts of words: 个月/个工作日 are durations, 人民/人才/人大 and 元旦 are words.
+NOT_UNIT_AFTER = {"个": ("月", "工作日", "小时"), "人": ("民", "才", "大", "口", "员"), "元": ("旦", "素", "宵")}
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +53,7 @@ CHINESE_CHARS = "零〇一二两三四五六七八九十百千万亿"
 
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_BOUNDARY = re.compile(r"[,;:。]")
-PARA_ESTIMATE = re.compile(r"^[ \t\u3000]*(?:(?:19|20)\d\d年[,]?)?预计")
+PARA_ESTIMATE = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年[,]?)?预计")
 RUN_GAP = re.compile(r"^\s*[、和及与]\s*$")
 # A percent is a change when a change verb stands right before it (分别/均/了 may sit in between).
 GROWTH_TAIL = re.compile(r"(增长|增幅|增速|增|下降|降低|减少|提高|增加|上升|回落|递增|减)(?:了|为|达)?(?:分别|均)?$")
