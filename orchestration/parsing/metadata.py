@@ -132,12 +132,14 @@ def header_lines(text: str) -> list[str]:
 
 
 def _title(header: list[str]) -> str | None:
+    """The first header line that names a report (a site banner may stand above it), else the first line."""
+    titles = []
     for line in header:
         s = _CJK_SPACE.sub("", line)  # letter-spaced titles: 政 府 工 作 报 告
         s = _PAREN_DATE.sub("", s).strip()
         if s and len(s) <= 80 and not _DATE.fullmatch(s.lstrip("—-— ")) and not s.startswith(("——", "—")):
-            return s
-    return None
+            titles.append(s)
+    return next((t for t in titles if "报告" in t), titles[0] if titles else None)
 
 
 # --- dates and meeting ------------------------------------------------------------------------------------------
@@ -185,11 +187,21 @@ class _Meeting:
     end: int
 
 
+MAX_MEETING_LINE = 60  # "——2021年11月8日在曾都区第四届人民代表大会第一次会议上" is 35 characters
+
+
 def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
-    m = _MEETING.search(text[:limit])
-    if not m:
-        return None
-    return _Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
+    """The meeting the report was delivered to: on its own short line ("——2020年6月29日在…会议上"), or in a news
+    lead followed by 作政府工作报告. A meeting a speech merely recalls ("在区十五届人大一次会议上,我们提出…")
+    stands inside a long paragraph and is skipped."""
+    for m in _MEETING.finditer(text[:limit]):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        after = text[m.end() : m.end() + 20]
+        if line_end - line_start <= MAX_MEETING_LINE or ("作" in after and "报告" in after):
+            return _Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
+    return None
 
 
 def _delivered_on(text: str, header: list[str], meeting: _Meeting | None) -> date | None:
@@ -213,7 +225,9 @@ def _delivered_on(text: str, header: list[str], meeting: _Meeting | None) -> dat
 # --- whose report -----------------------------------------------------------------------------------------------
 
 _SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:人民政府)?(?:代理|代|副)?(?:区长|县长|市长|省长|州长|旗长|盟长|主席)")
-_SELF = re.compile(r"(?:全|我|本)(区|县|市|省|旗|州|盟)")
+# How a government speaks of itself: 区人大/区政协 (its own congress), 我区, 全区人民/全区上下. Plain 全市 is no
+# signal: district reports rank themselves 全市排名第二 against the other districts of their city.
+_SELF = re.compile(r"([区县市省旗州盟])(?:人大|政协)|我([区县市省旗州盟])|全([区县市省旗州盟])(?:人民|上下)")
 
 
 def _lowest(names: list[str]) -> str | None:
@@ -227,46 +241,68 @@ def _lowest(names: list[str]) -> str | None:
 
 
 def _self_level(text: str) -> str | None:
-    counts = Counter(_SELF.findall(text))
+    counts = Counter("".join(groups) for groups in _SELF.findall(text))
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2)
     return None if rest and rest[0][1] == n else top
 
 
+MIN_SHORT_ONLY = 5
+
+
 def _body_choice(mentions: list[Mention], self_char: str | None) -> str | None:
     full = Counter(n for m in mentions for n, is_full in m.names if is_full)
     short = Counter(n for m in mentions for n, is_full in m.names if not is_full)
-    scores = {n: 3 * c + short[n] for n, c in full.items() if n not in _COMMON_NOUNS}
+    # A name written in full at least once, or in short form often (蔡甸 16 times, 蔡甸区 once or never).
+    scores = {n: 3 * full[n] + short[n] for n in set(full) | set(short)
+              if n not in _COMMON_NOUNS and (full[n] or short[n] >= MIN_SHORT_ONLY)}
     if self_char:
         scores = {n: s for n, s in scores.items() if n.endswith(self_char)}
     if not scores:
         return None
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+    # A name written in full beats any short-form count: short forms are often everyday words (资源, 合作, 和平).
+    ranked = sorted(((bool(full[n]), sc, n) for n, sc in scores.items()), reverse=True)
+    if len(ranked) > 1 and ranked[1][:2] == ranked[0][:2]:
         return None
-    return ranked[0][0]
+    return ranked[0][2]
 
 
-def _context_counts(mentions: list[Mention]) -> Counter:
-    """How often each division is named, full or short form."""
-    return Counter(n for m in mentions for n, _ in m.names)
+def _context_counts(mentions: list[Mention]) -> tuple[Counter, Counter]:
+    """How often each division is named (full or short form), and how often in full."""
+    any_form = Counter(n for m in mentions for n, _ in m.names)
+    full = Counter(n for m in mentions for n, is_full in m.names if is_full)
+    return any_form, full
 
 
-def _resolve(name: str, counts: Counter, near: list[str]) -> tuple[Place | None, str | None, str | None]:
+@lru_cache(maxsize=1)
+def _children() -> dict[str, frozenset[str]]:
+    """city -> the names of its county-level divisions."""
+    out: dict[str, set[str]] = {}
+    for places in _index().places.values():
+        for p in places:
+            if p.level in ("district", "county") and p.city:
+                out.setdefault(p.city, set()).add(p.name)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _resolve(name: str, counts: tuple[Counter, Counter], near: list[str]) -> tuple[Place | None, str | None, str | None]:
     """(place, province when only that is certain, note) for a name that may belong to several divisions."""
     candidates = list(dict.fromkeys((p.level, p.city, p.province) for p in places_named(name)))
     places = [Place(name, *c) for c in candidates]
     if len(places) == 1:
         return places[0], None, None
+    any_form, full = counts
     near_set = set(near)
     scored = []
     for p in places:
         score = 0
         if p.city in near_set or p.province in near_set:
             score += 1000  # written together with the name: "武汉市青山区"
-        score += counts.get(p.city, 0) if p.city and p.city != name else 0
-        score += counts.get(p.province, 0) if p.province and p.province != name else 0
+        parents = {x for x in (p.city, p.province) if x and x != name}  # a municipality is city and province
+        score += sum(any_form.get(x, 0) for x in parents)
+        # Neighbouring districts named in full (洪山区, 江岸区) place the report in their city too.
+        score += sum(full.get(x, 0) for x in _children().get(p.city or "", ()) if x != name)
         scored.append((score, p))
     scored.sort(key=lambda sp: -sp[0])
     where = "、".join(f"{p.city or p.province}" for p in places)
@@ -301,15 +337,20 @@ def _who(text: str, header: list[str], meeting: _Meeting | None, body_mentions: 
             names = _full_names(find_places(m.group(1)))
             if names:
                 return _Who(_lowest(names), "speaker", names)
-    for line in header:
-        names = [n for n in _full_names(find_places(_CJK_SPACE.sub("", line)))]
-        if names:
-            return _Who(_lowest(names), "header", names)
     self_char = _self_level(text)
     if meeting and meeting.place_text in ("区", "县", "市", "省", "旗", "州"):
         self_char = meeting.place_text
-    name = _body_choice(body_mentions, self_char)
-    return _Who(name, "body" if name else None, [])
+    body_name = _body_choice(body_mentions, self_char)
+    for line in header:
+        names = _full_names(find_places(_CJK_SPACE.sub("", line)))
+        if names:
+            name = _lowest(names)
+            # A site banner (湖北省人民政府门户网站) above a district's report: trust how the report speaks of
+            # itself (区人大, 我区) over a header name of another level.
+            if self_char and not name.endswith(self_char) and body_name:
+                return _Who(body_name, "body", [])
+            return _Who(name, "header", names)
+    return _Who(body_name, "body" if body_name else None, [])
 
 
 # --- entry point ------------------------------------------------------------------------------------------------

@@ -161,3 +161,30 @@ def test_place_scan_is_leftmost_longest_and_linear():
     start = time.perf_counter()
     find_places(("1234,5678。%" * 100000)[:1_000_000])
     assert time.perf_counter() - start < 2
+
+
+def test_a_recalled_meeting_inside_a_paragraph_is_not_the_delivery_meeting():
+    text = normalize_text(
+        "政府工作报告\n各位代表:\n"
+        "一年来,我们认真落实在区第十五届人民代表大会第一次会议上确定的各项目标任务,全区经济社会发展呈现稳中有进、"
+        "逆势而上、提质增效的良好态势,区人大、区政协监督支持。"
+    )
+    assert _meta(text).meeting is None
+
+
+def test_a_news_lead_names_the_meeting():
+    text = normalize_text(
+        "湖北省政府工作报告:今年经济增长目标6.5%左右\n"
+        "1月13日,湖北省省长王忠林在湖北省第十四届人民代表大会第一次会议上作政府工作报告时说,"
+        "全省地区生产总值增长4.3%,省人大代表审议。"
+    )
+    meta = _meta(text)
+    assert meta.meeting == "湖北省第十四届人民代表大会第一次会议"
+    assert (meta.district, meta.admin_level, meta.city) == ("湖北省", "province", None)
+    assert meta.delivered_on is None  # 1月13日 has no year
+
+
+def test_title_skips_a_site_banner():
+    meta = _meta(normalize_text("湖北省人民政府门户网站\n2019年蔡甸区政府工作报告\n各位代表:\n全区人民,区人大,区政协。"))
+    assert meta.title == "2019年蔡甸区政府工作报告"
+    assert meta.district == "蔡甸区"
