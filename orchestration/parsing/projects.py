@@ -95,6 +95,7 @@ def _tokens(s: str) -> list[tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _ends_with_suffix(name: str) -> bool:
     core = _PAREN_TAIL.sub("", name).rstrip("”")  # 大棋路(河口段), 智能智造产业园(二期), “雪亮工程”
     if not core:
@@ -122,9 +123,15 @@ def _last_is_suffix(core: str) -> bool:
         return True
     if last[-1] in _SINGLE_SUFFIXES and last not in _COMMON_WORDS:
         return True
-    return any(last.endswith(w) for w in _suffix_words() if len(w) > 1)
+    return last.endswith(_multi_char_suffixes())
 
 
+@lru_cache(maxsize=1)
+def _multi_char_suffixes() -> tuple[str, ...]:
+    return tuple(w for w in _suffix_words() if len(w) > 1)
+
+
+@lru_cache(maxsize=8192)
 def _is_specific(name: str) -> bool:
     """False for names made only of generic words and a suffix: 重点项目, 中小学校, 法治政府, 商贸中心."""
     rest = _GENERIC.sub("", re.sub(r"[“”()()·]", "", name))
@@ -224,7 +231,7 @@ def _trim_tail(name: str, words: tuple[str, ...]) -> tuple[str, list[str]]:
     """Strip trailing verbs jieba glued to the suffix (工程建设, 主体施工) while a named suffix remains."""
     found = []
     changed = True
-    while changed:
+    while changed and name.endswith(words):
         changed = False
         for w in words:
             if name.endswith(w) and len(name) > len(w) and _ends_with_suffix(name[: -len(w)]):
@@ -361,23 +368,21 @@ def _year_and_plan(sections: list[Section], section: Section | None, meta: Repor
 
 
 def _clauses(text: str):
-    """(start, end, sentence number) of each clause."""
-    start, sent = 0, 0
+    """(start, end, sentence start, sentence end) of each clause, in one pass over the text."""
+    sent_start, clauses = 0, []
+    start = 0
     for m in _CLAUSE_END.finditer(text):
         if m.start() > start:
-            yield start, m.start(), sent
-        if m.group() in _SENTENCE_END:
-            sent += 1
+            clauses.append((start, m.start()))
         start = m.end()
+        if m.group() in _SENTENCE_END:
+            for a, b in clauses:
+                yield a, b, sent_start, m.end()
+            clauses, sent_start = [], m.end()
     if start < len(text):
-        yield start, len(text), sent
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    s = max(text.rfind(c, 0, start) for c in _SENTENCE_END) + 1
-    ends = [k for k in (text.find(c, end) for c in _SENTENCE_END) if k >= 0]
-    e = min(ends) + 1 if ends else len(text)
-    return text[s:e].strip()
+        clauses.append((start, len(text)))
+    for a, b in clauses:
+        yield a, b, sent_start, len(text)
 
 
 def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> list[Project]:
@@ -385,7 +390,7 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
     front, back = project_fillers()
     out: list[Project] = []
     prev_sent, sent_cues, carried_amount = -1, [], None
-    for start, end, sent in _clauses(text):
+    for start, end, sent, sent_end in _clauses(text):
         if sent != prev_sent:
             prev_sent, sent_cues, carried_amount = sent, [], None
         clause = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text[start:end])
@@ -435,7 +440,7 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
                 investment_value_base=amount[1] if one else None,
                 investment_text=amount[0] if one else None,
                 section_id=section.section_id if section else None,
-                sentence=_sentence(text, start, end),
+                sentence=text[sent:sent_end].strip(),
                 char_start=pos if pos >= 0 else start,
                 char_end=pos + len(name) if pos >= 0 else end,
             ))

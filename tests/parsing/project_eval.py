@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = Path("/work/shared/gold/projects.csv")
+GOLD = (Path("/work/shared/gold") if Path("/work/shared/gold").exists() else ROOT.parent / "shared" / "gold") / "projects.csv"
 SEEDS = ROOT / "seeds"
 
 UNIT_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "美元": 1.0, "万美元": 1e4, "亿美元": 1e8}

@@ -1,0 +1,122 @@
+"""extract_projects on real sentences of the sample reports (copied exactly)."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.parsing.projects import extract_projects
+from orchestration.parsing.records import ReportMeta, Section
+
+META = ReportMeta(review_year=2019, plan_year=2020)
+
+
+def _section(text: str, kind: str, year: int) -> list[Section]:
+    return [Section("s001", None, 1, 1, "", kind, year, year, 0, len(text))]
+
+
+def _run(text: str, kind: str = "review"):
+    return extract_projects(text, _section(text, kind, 2019 if kind == "review" else 2020), META)
+
+
+# (sentence, expected names in order, expected status for all of them)
+NAMES_AND_STATUS = [
+    ("总投资20亿元的金龙应急救援产品研发及智能制造项目顺利开工,天一智能二期、程力电泳涂装等项目有序推进,"
+     "四通专汽、神百专汽三期等项目竣工投产。",
+     ["金龙应急救援产品研发及智能制造项目", "天一智能二期", "程力电泳涂装", "四通专汽", "神百专汽三期"],
+     ["started", "in_progress", "in_progress", "completed", "completed"]),
+    ("新冶钢高炉置换、特冶锻造、扁棒线等一批重大技改升级项目顺利实施,其中投资35亿元的生态环保综合技改项目开工建设。",
+     ["新冶钢高炉置换", "特冶锻造", "扁棒线", "生态环保综合技改项目"],
+     ["in_progress", "in_progress", "in_progress", "started"]),
+    ("曾都医院门诊综合楼、区疾控中心检验大楼开工建设,经济开发区、城南新区社区卫生服务中心项目稳步推进。",
+     ["曾都医院门诊综合楼", "区疾控中心检验大楼", "城南新区社区卫生服务中心项目"],
+     ["started", "started", "in_progress"]),
+    ("武汉印象城、八大家红坊里商业街区盛大开业,锐创中心当年交付。",
+     ["武汉印象城", "八大家红坊里商业街区", "锐创中心"], ["operating", "operating", "completed"]),
+    ("飞云公园重新开园", ["飞云公园"], ["operating"]),
+    ("浚山光电一期建成投产,二、三期建设同步实施。", ["浚山光电一期"], ["completed"]),
+    ("吾悦广场、欧亚达家居广场相继落地", ["吾悦广场", "欧亚达家居广场"], ["signed", "signed"]),
+    ("园林路武九铁路平交道口通车运行", ["园林路武九铁路平交道口"], ["operating"]),
+    ("新签约项目82个,其中欧亚达家居广场、琅菱机械、康牧专汽等亿元以上项目23个、合同金额90亿元。",
+     ["欧亚达家居广场", "琅菱机械", "康牧专汽"], ["signed", "signed", "signed"]),
+    ("编钟中学即将投入使用", ["编钟中学"], ["in_progress"]),
+]
+
+
+@pytest.mark.parametrize("text,names,statuses", NAMES_AND_STATUS)
+def test_names_and_status(text, names, statuses):
+    got = _run(text)
+    assert [p.project_name for p in got] == names
+    assert [p.status for p in got] == statuses
+
+
+# Plan-section items are planned whatever the verb, and take the plan year.
+PLANNED = [
+    ("启动315省道、大棋路(河口段)、张志和大道(河口段)等8条道路建设",
+     ["315省道", "大棋路(河口段)", "张志和大道(河口段)"]),
+    ("确保金龙应急救援产品研发及智能制造项目一期建成、二期开工", ["金龙应急救援产品研发及智能制造项目一期"]),
+    ("加快北控岳州府、荣盛金鹗御府、碧桂园时代城、中梁首府等项目建设", ["北控岳州府", "荣盛金鹗御府", "碧桂园时代城", "中梁首府"]),
+    ("完成友阿国际广场268米双子楼主体施工", ["友阿国际广场268米双子楼"]),
+    ("启动武钢三中原址改扩建工程及武丰地块国际部建设", ["武钢三中原址改扩建工程"]),
+    ("建立区应急管理指挥中心", ["区应急管理指挥中心"]),
+]
+
+
+@pytest.mark.parametrize("text,names", PLANNED)
+def test_plan_section_items_are_planned(text, names):
+    got = _run(text, kind="plan")
+    assert [p.project_name for p in got] == names
+    assert {p.status for p in got} == {"planned"}
+    assert {p.year for p in got} == {2020}
+
+
+# The amount belongs to the one project its clause names, or to the clause right after a bare amount.
+AMOUNTS = [
+    ("总投资20亿元的金龙应急救援产品研发及智能制造项目顺利开工", "金龙应急救援产品研发及智能制造项目", 2e9, "总投资20亿元"),
+    ("投资15.4亿元,实施氵厥水河东岸生态环境提升工程,贯通沿河大道城北段", "氵厥水河东岸生态环境提升工程", 1.54e9, "投资15.4亿元"),
+    ("推动总投资18亿元的智能制造项目建设", "智能制造项目", 1.8e9, "总投资18亿元"),
+    ("投资15亿元,在万店镇建设国家级专用汽车和应急装备检测研发基地", "国家级专用汽车和应急装备检测研发基地", 1.5e9, "投资15亿元"),
+]
+
+
+@pytest.mark.parametrize("text,name,value,written", AMOUNTS)
+def test_amounts(text, name, value, written):
+    got = {p.project_name: p for p in _run(text)}
+    assert got[name].investment_value_base == pytest.approx(value)
+    assert got[name].investment_text == written
+
+
+def test_amount_not_shared_by_a_list():
+    got = _run("投入4700万元,改造刷黑花园路、水机路等背街小巷25条")
+    assert all(p.investment_value_base is None for p in got)
+
+
+# Counts, thresholds, slogans and policy goals are no projects.
+NOT_PROJECTS = [
+    "实施5000万元以上项目129个,53个市级重点项目开工率86.8%,53个区级重点项目完成投资51.7亿元。",
+    "全年新签约重点项目27个、新注册重点项目20个",
+    "“扫黑除恶”深入推进",
+    "全面推进法治政府建设",
+    "整合涉农资金8300万元,实施乡村振兴项目37个。",
+    "全区建成各类学校116所",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PROJECTS)
+def test_not_projects(text):
+    assert [p.project_name for p in _run(text)] == []
+
+
+def test_offsets_and_sentence_point_into_the_text():
+    text = "智能制造集群发展。大力支持先进制造业做大做强,永凯科技、荣科智能、华龙联创等一批项目开工建设,浚山光电一期建成投产。"
+    for p in _run(text):
+        assert text[p.char_start:p.char_end] == p.project_name
+        assert p.sentence in text and p.project_name in p.sentence
+
+
+def test_long_line_of_digits_runs_in_linear_time():
+    # 100 kB here to keep the suite fast; time grows linearly (1 MB takes ~10x as long, a few seconds).
+    import time
+
+    text = ("1、2,3.4%5;" * 10_000)[:100_000]
+    t = time.perf_counter()
+    assert _run(text) == []
+    assert time.perf_counter() - t < 2
