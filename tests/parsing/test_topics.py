@@ -1,0 +1,81 @@
+"""count_topics on real sentences of the sample reports (copied exactly)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orchestration.parsing.records import Section
+from orchestration.parsing.topics import count_topics
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def _counts(text: str, sections=(), **kw) -> dict[tuple[str, str | None], tuple[int, int]]:
+    return {(c.topic, c.section_kind): (c.tokens, c.total_tokens) for c in count_topics(text, list(sections), **kw)}
+
+
+# (sentence, topic, topic words expected in it)
+CASES = [
+    ("大气质量稳定向好,PM2.5、PM10浓度分别下降3.1%、1.9%,优良天数比例达89%。", "environment", 4),  # 大气 PM2.5 PM10 优良天数
+    ("加强政府债务限额管理和预算管理,政府债务结构持续优化,风险总体可控。", "risk", 3),
+    ("社会保障有温度。城镇新增就业5500人。", "employment", 1),
+    ("脱贫成果巩固拓展。组建区乡村振兴局,整合乡村振兴办职能", "rural", 3),
+    ("及时启动新冠肺炎疫情应急响应,形成信息协查、人员管控两个闭环", "epidemic", 2),  # 新冠肺炎 疫情
+    ("科技创新持续发力。高新技术产业增加值同比增长17%。", "innovation", 2),  # 科技创新 高新技术
+]
+
+
+@pytest.mark.parametrize("text,topic,n", CASES)
+def test_topic_words_counted(text, topic, n):
+    assert _counts(text)[(topic, None)][0] == n
+
+
+def test_denominator_excludes_numbers_and_punctuation():
+    # 城镇 新增 就业 人 = 4 word tokens; 5500, 。 are not words.
+    assert _counts("城镇新增就业5500人。")[("employment", None)] == (1, 4)
+
+
+def test_every_topic_has_a_row_even_when_absent():
+    rows = count_topics("各位代表:", [])
+    assert {r.topic for r in rows} >= {"environment", "innovation", "employment", "rural", "risk", "epidemic"}
+    assert all(r.section_kind is None and r.tokens == 0 for r in rows)
+
+
+def test_rows_per_section_kind():
+    text = "全区优良天数累计优良率82%。坚决打好蓝天保卫战。"
+    k = text.index("坚决")
+    sections = [Section("s001", None, 1, 1, "一、2019年工作回顾", "review", 2019, 2019, 0, k),
+                Section("s002", None, 1, 2, "二、2020年工作安排", "plan", 2020, 2020, k, len(text))]
+    c = _counts(text, sections)
+    assert c[("environment", "review")][0] == 1 and c[("environment", "plan")][0] == 1
+    assert c[("environment", None)][0] == 2
+    assert c[("environment", None)][1] == c[("environment", "review")][1] + c[("environment", "plan")][1]
+
+
+# 生态 inside a place or organisation name is not attention to the environment.
+MASKED = [
+    "11月6日,习近平总书记同法国总统马克龙会谈时表示,“欢迎更多法国企业参与中法武汉生态示范城建设”。",
+    "加快推进北湖生态试验区建设",
+    "重点推进黄荆山生态公园、游客集散中心、森林漫步道、攀爬营地等休闲观光运动项目建设",
+]
+
+
+@pytest.mark.parametrize("text", MASKED)
+def test_names_are_masked(text):
+    assert _counts(text)[("environment", None)][0] == 0
+    assert _counts(text, mask_names=False)[("environment", None)][0] == 1
+
+
+def test_generic_environment_words_are_still_counted():
+    # 生态 here is not part of a name: 生态环境持续改善, 绿色 发展.
+    assert _counts("生态环境持续改善。推动绿色发展。")[("environment", None)][0] == 2
+
+
+def test_masking_lowers_the_caidian_environment_score():
+    text = (SEEDS / "002_334fe3b6dec98613.txt").read_text(encoding="utf-8")
+    masked = _counts(text)[("environment", None)][0]
+    raw = _counts(text, mask_names=False)[("environment", None)][0]
+    assert masked < raw
+    # the eco-city is named six times: without masking its 生态 nearly doubles the count
+    assert raw - masked >= 5
