@@ -1,0 +1,41 @@
+"""Regression guard: project recall and amount accuracy on the sample reports must not drop.
+
+Scored exactly as ../shared/eval/score.py scores marts.fct_projects (see project_eval.py).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import project_eval  # noqa: E402
+
+# What the extractor reached when this test was written (recall 280/307, amounts 5/8).
+MIN_RECALL = 0.90
+MIN_AMOUNT_ACCURACY = 0.62
+MAX_ROWS_PER_GOLD = 1.35  # rows extracted per gold row: a guard against matching by spraying fragments
+
+
+@pytest.fixture(scope="module")
+def result():
+    if not project_eval.GOLD.exists():
+        pytest.skip("gold labels not available")
+    return project_eval.run()
+
+
+def test_recall_does_not_drop(result):
+    res, _ = result
+    assert res["recall"] >= MIN_RECALL, [g["project"] for g in res["missed"]]
+
+
+def test_amount_accuracy_does_not_drop(result):
+    res, _ = result
+    assert res["amount_accuracy"] >= MIN_AMOUNT_ACCURACY
+
+
+def test_row_count_stays_near_gold(result):
+    res, got = result
+    assert sum(len(v) for v in got.values()) <= MAX_ROWS_PER_GOLD * res["gold"]
