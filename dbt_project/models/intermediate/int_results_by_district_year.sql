@@ -1,11 +1,14 @@
 -- The best known result (actual or estimate) per district, indicator, measure, year, span and base unit:
 -- an actual beats an estimate (预计), then the report reviewing the latest year wins, as later reports correct
 -- earlier estimates. Withdrawn reports and reports without a district cannot be paired and are left out.
+-- City and province are part of the key: 青山区 of 武汉市 and 青山区 of 包头市 are different places.
 with results as (
     select
         f.*,
         coalesce(f.unit_base, f.unit) as unit_key,
         r.district,
+        r.city,
+        r.province,
         r.review_year as source_review_year,
         r.report_year as source_report_year,
         r.delivered_on as source_delivered_on
@@ -20,7 +23,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by district, indicator, measure, year, span_years, unit_key
+            partition by district, city, province, indicator, measure, year, span_years, unit_key
             order by
                 case status when 'actual' then 0 else 1 end,
                 source_review_year desc nulls last,
@@ -29,12 +32,16 @@ ranked as (
                 report_id,
                 figure_id
         ) as result_rank,
-        count(*) over (partition by district, indicator, measure, year, span_years, unit_key) as n_candidates
+        count(*) over (
+            partition by district, city, province, indicator, measure, year, span_years, unit_key
+        ) as n_candidates
     from results
 )
 
 select
     district,
+    city,
+    province,
     indicator,
     measure,
     year,

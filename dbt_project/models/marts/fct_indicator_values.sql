@@ -3,6 +3,8 @@ select
     f.report_id,
     r.source_file,
     r.district,
+    r.city,
+    r.province,
     f.indicator,
     f.year,
     f.span_years,

@@ -1,7 +1,9 @@
--- Each target of a current report beside the result for the year before it (same district, indicator, measure and
+-- Each target of a current report beside the result for the year before it (same place, indicator, measure and
 -- base unit), and beside the result for the target year itself from a later report, when one exists.
 -- A multi-year target (span 5, e.g. 到2026年 / 年均) is compared with the term before it: a five-year growth with the
 -- previous five-year growth, a level with the level at the end of the previous term.
+-- Same place = same district, and the same city and province where both reports name them: a report that leaves
+-- its city unknown still pairs, while 青山区 of 武汉市 never pairs with 青山区 of 包头市.
 with targets as (
     select *, coalesce(unit_base, unit) as unit_key
     from {{ ref('fct_targets') }}
@@ -13,11 +15,52 @@ results as (
     select * from {{ ref('int_results_by_district_year') }}
 ),
 
+{% set same_place_and_measure %}
+        r.district = t.district
+        and (r.city = t.city or r.city is null or t.city is null)
+        and (r.province = t.province or r.province is null or t.province is null)
+        and r.indicator = t.indicator
+        and r.measure = t.measure
+        and r.unit_key = t.unit_key
+{% endset %}
+{% set closest_place_first %}
+        qualify row_number() over (
+            partition by t.indicator_value_id
+            order by (r.city is not distinct from t.city) desc, (r.province is not distinct from t.province) desc,
+                r.source_review_year desc nulls last, r.report_id
+        ) = 1
+{% endset %}
+
+prior_results as (
+    select t.indicator_value_id, r.*, {{ in_unit_of('r', 't') }} as value_in_target_unit
+    from targets as t
+    inner join results as r
+        on {{ same_place_and_measure }}
+        and r.year = t.year - t.span_years
+        and r.span_years = case when t.measure = 'growth' then t.span_years else 1 end
+    {{ closest_place_first }}
+),
+
+later_results as (
+    select t.indicator_value_id, r.*, {{ in_unit_of('r', 't') }} as value_in_target_unit
+    from targets as t
+    inner join results as r
+        on {{ same_place_and_measure }}
+        and r.year = t.year
+        and r.span_years = t.span_years
+        and r.report_id <> t.report_id
+        and r.source_review_year >= t.year
+    {{ closest_place_first }}
+),
+
 paired as (
     select
+        t.indicator_value_id,
         t.report_id,
         t.source_file,
         t.district,
+        t.city,
+        t.province,
         t.indicator,
         t.measure,
         t.year as target_year,
@@ -31,33 +74,19 @@ paired as (
         t.evidence as target_evidence,
         p.year as prior_year,
         p.span_years as prior_span_years,
-        {{ in_unit_of('p', 't') }} as prior_value,
+        p.value_in_target_unit as prior_value,
         p.value as prior_value_as_written,
         p.unit as prior_unit,
         p.status as prior_status,
         p.report_id as prior_report_id,
         p.evidence as prior_evidence,
-        {{ in_unit_of('l', 't') }} as later_actual_value,
+        l.value_in_target_unit as later_actual_value,
         l.status as later_actual_status,
         l.report_id as later_report_id,
         l.evidence as later_evidence
     from targets as t
-    left join results as p
-        on p.district = t.district
-        and p.indicator = t.indicator
-        and p.measure = t.measure
-        and p.unit_key = t.unit_key
-        and p.year = t.year - t.span_years
-        and p.span_years = case when t.measure = 'growth' then t.span_years else 1 end
-    left join results as l
-        on l.district = t.district
-        and l.indicator = t.indicator
-        and l.measure = t.measure
-        and l.unit_key = t.unit_key
-        and l.year = t.year
-        and l.span_years = t.span_years
-        and l.report_id <> t.report_id
-        and l.source_review_year >= t.year
+    left join prior_results as p using (indicator_value_id)
+    left join later_results as l using (indicator_value_id)
 )
 
 select
