@@ -152,6 +152,10 @@ _ORD = r"[0-9〇零一二三四五六七八九十百]{1,4}"
 _MEETING = re.compile(
     rf"在([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*(?:第?({_ORD})\s*次(?:全体)?\s*会议)\s*上"
 )
+# "西塞山区第四届人民代表大会第五次会议文件", "区十五届人大二次会议材料": the heading of a congress document.
+_MEETING_FILE = re.compile(
+    rf"^([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议\s*(?:文件|材料)"
+)
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -194,6 +198,11 @@ def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
     """The meeting the report was delivered to: on its own short line ("——2020年6月29日在…会议上"), or in a news
     lead followed by 作政府工作报告. A meeting a speech merely recalls ("在区十五届人大一次会议上,我们提出…")
     stands inside a long paragraph and is skipped."""
+    for line in header_lines(text):
+        m = _MEETING_FILE.match(line)
+        if m:
+            start = text.find(line)
+            return _Meeting(m.group(1), m.group(2), m.group(3), start, start + m.end())
     for m in _MEETING.finditer(text[:limit]):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
@@ -326,6 +335,23 @@ class _Who:
     near: list[str]
 
 
+def _header_names(line: str) -> list[str]:
+    """Full names in a title line; a common noun (老城区) counts only right after its city (阳泉市城区)."""
+    mentions = find_places(line)
+    names = []
+    for i, m in enumerate(mentions):
+        full = [n for n, is_full in m.names if is_full]
+        if not full:
+            continue
+        if full[0] in _COMMON_NOUNS:
+            prev = mentions[i - 1] if i else None
+            if not (prev and prev.start + len(prev.form) == m.start and any(
+                    f for f, is_full in prev.names if is_full and any(p.city == f for p in places_named(full[0])))):
+                continue
+        names.extend(full)
+    return names
+
+
 def _who(text: str, header: list[str], meeting: _Meeting | None, body_mentions: list[Mention]) -> _Who:
     if meeting:
         names = _full_names(find_places(meeting.place_text))
@@ -342,7 +368,7 @@ def _who(text: str, header: list[str], meeting: _Meeting | None, body_mentions: 
         self_char = meeting.place_text
     body_name = _body_choice(body_mentions, self_char)
     for line in header:
-        names = _full_names(find_places(_CJK_SPACE.sub("", line)))
+        names = _header_names(_CJK_SPACE.sub("", line))
         if names:
             name = _lowest(names)
             # A site banner (湖北省人民政府门户网站) above a district's report: trust how the report speaks of

@@ -8,6 +8,7 @@ web-page boilerplate lines dropped, strings a host site glued onto several parag
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -151,7 +152,12 @@ _FOOTER = re.compile(r"(?:版权所有|ICP备|ICP证|网站标识码|公网安�
 _OTHER_ARTICLE = re.compile(r"(?:较旧一篇|较新一篇|^上一篇|^下一篇|^上一条|^下一条|^相关链接|^相关文章|^相关阅读|^相关新闻)")
 _SCAN_CODE = re.compile(r"^(?:手机|微信|用手机)?扫(?:一扫|描二维码|码)")
 _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|你的位置|所在位置)\s*:|^首页\s*[>»]")
-_TIMESTAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+# A posting stamp on its own line: "2020-11-30 09:26", "[ 2021-01-27 ]", "2021年01月27日 10:30". A bare
+# "2021年1月27日" is kept: it may be the delivery date under a title.
+_TIMESTAMP = re.compile(
+    r"^[\[【(]?\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?::\d{2})?)\s*[\]】)]?$"
+)
 _ONLY_MARKS = re.compile(r"^[\s|•·▪◆◇■□●○>»\-–_=/\\]+$")
 MAX_BOILERPLATE_LINE = 120  # site chrome comes in short lines; a report paragraph is never dropped
 
@@ -203,9 +209,14 @@ def strip_injected_tails(lines: list[str]) -> list[str]:
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+_ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,6});")
+
+
 def normalize_text(text: str) -> str:
     if looks_like_html(text):
         text = html_to_text(text)
+    elif len(_ENTITY.findall(text[:200000])) >= 3:  # a page copied as text with its entities (&nbsp;) still in
+        text = html.unescape(text)
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)

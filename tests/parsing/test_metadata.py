@@ -188,3 +188,21 @@ def test_title_skips_a_site_banner():
     meta = _meta(normalize_text("湖北省人民政府门户网站\n2019年蔡甸区政府工作报告\n各位代表:\n全区人民,区人大,区政协。"))
     assert meta.title == "2019年蔡甸区政府工作报告"
     assert meta.district == "蔡甸区"
+
+
+COMMON_NOUN_TITLES = [
+    ("阳泉市城区2021年政府工作报告\n各位代表:\n全区人民,区人大,区政协。", "城区", "阳泉市"),
+    ("推进老城区有机更新\n蔡甸区2020年政府工作报告\n各位代表:\n全区人民,区人大,区政协。", "蔡甸区", "武汉市"),
+    ("西塞山区第四届人民代表大会第五次会议文件\n政府工作报告\n各位代表:\n全区人民,区人大。", "西塞山区", "黄石市"),
+]
+
+
+@pytest.mark.parametrize(("text", "district", "city"), COMMON_NOUN_TITLES)
+def test_division_names_that_are_also_common_nouns(text, district, city):
+    meta = _meta(normalize_text(text))
+    assert (meta.district, meta.city) == (district, city)
+
+
+def test_meeting_from_a_congress_document_heading():
+    meta = _meta(normalize_text("西塞山区第四届人民代表大会第五次会议文件\n政府工作报告\n各位代表:\n全区人民。"))
+    assert meta.meeting == "西塞山区第四届人民代表大会第五次会议"

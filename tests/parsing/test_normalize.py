@@ -28,6 +28,8 @@ BOILERPLATE = [
     "浏览量:1 | | | |",
     "【打印】 【关闭】",
     "当前位置:首页 > 政务公开 > 政府工作报告",
+    "[ 2021-01-27 ]",
+    "2021年01月27日 10:30",
 ]
 # Report lines that look a little like chrome: kept.
 KEPT = [
@@ -39,6 +41,7 @@ KEPT = [
     "二次产业质量提升",
     "(21)一感一度一率一评价:即群众安全感、公正执法满意度、矛盾纠纷调解有效率、扫黑除恶行动评价。",
     "担当作为,继续前进谱写新时代岳阳楼区转型发展新篇章",
+    "2021年11月8日",
 ]
 
 
@@ -143,3 +146,8 @@ def test_a_megabyte_line_of_digits_and_punctuation_does_not_hang():
     start = time.perf_counter()
     normalize_text(line + "\n" + line)
     assert time.perf_counter() - start < 5
+
+
+def test_entities_left_in_a_text_copy_of_a_page():
+    raw = "各位代表:&nbsp;&nbsp;\n全区实现&ldquo;九有&rdquo;,地方生产总值220.07亿元,同比增长9.1%&hellip;"
+    assert normalize_text(raw) == "各位代表:\n全区实现“九有”,地方生产总值220.07亿元,同比增长9.1%..."
