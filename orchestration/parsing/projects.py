@@ -143,6 +143,11 @@ def _is_specific(name: str) -> bool:
     words = [w for w, _ in _tokens(name)]
     if words and (words[-1] in _suffix_words() or words[-1] in _SINGLE_SUFFIXES):
         words = words[:-1]
+    elif words and words[-1].endswith(_multi_char_suffixes()):
+        # jieba keeps 社区卫生服务中心, 金融中心 whole: judge the words before the suffix
+        last = words.pop()
+        suffix = next(w for w in sorted(_multi_char_suffixes(), key=len, reverse=True) if last.endswith(w))
+        words += [w for w, _ in _tokens(last[: -len(suffix)])] if len(last) > len(suffix) else []
     return not all(w in generic or w in _suffix_words() for w in words)
 
 
@@ -223,8 +228,19 @@ def _cut_inner(name: str, cues: dict[str, str], front: frozenset[str]) -> tuple[
             if _acceptable(rest) and (_ends_with_suffix(rest) or w in cues):
                 return rest, ([w] if w in cues else [])
             if w == "的":
-                break
+                # 全国最有引领力的专用汽车生产基地: a description ending in a generic noun, no name
+                return ("" if not _is_specific(rest) else name), []
     return name, []
+
+
+# Verbs that never stand inside a project name (建设, 新建, 改造 do: 商圈建设项目, 配套设施新建工程).
+_PURE_VERBS = frozenset(("推进", "加快推进", "推动", "实施", "启动", "签约", "引进", "引入", "完成", "开展", "落实", "争创",
+                         "调研", "托管", "对接", "协同", "布局"))
+
+
+def _has_inner_verb(name: str, cues: dict[str, str]) -> bool:
+    toks = [w for w, _ in _tokens(name)]
+    return any(w in _PURE_VERBS for w in toks[1:-1])
 
 
 def _trim_tail(name: str, words: tuple[str, ...]) -> tuple[str, list[str]]:
@@ -253,6 +269,8 @@ def _clean(item: str, cues, front, back) -> tuple[str, list[str]]:
     name = item[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])].strip()
     name, inner = _cut_inner(name, cues, front)
     found += inner
+    if not inner and _has_inner_verb(name, cues):
+        return "", found  # 聚焦聚力推进项目: a verb phrase, not a name
     name, tail = _trim_tail(name, _tail_words(tuple(cues), back))
     found += tail
     if not _ends_with_suffix(name):
@@ -308,7 +326,7 @@ def _names(obj: str, cues, front, back) -> tuple[list[str], list[str], bool]:
     count = re.match(r"\d+", head_clean)
     if count and int(count.group()) >= _MAX_LISTED or cleaned and cleaned[0].startswith("“"):
         return [], found, False  # 钢城二中等116个学校 is a statistic; “教育强区”等民生工程 slogans
-    if _ends_with_suffix(head_clean) and cleaned and _acceptable(whole):
+    if _ends_with_suffix(head_clean) and cleaned and _acceptable(whole) and all(_is_specific(c + "路") for c in cleaned):
         first, _ = _clean(whole, cues, front, back)
         return ([first] if first and _acceptable(first) else []), found, False
     return [], found, False
@@ -395,6 +413,7 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
             prev_sent, sent_cues, carried_amount = sent, [], None
         clause = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text[start:end])
         clause = _HEADING.sub(lambda m: " " * len(m.group()), clause)
+        clause = clause.replace("*", " ")  # censored characters in web copies stand for a lost word
         amount = None
         m = _AMOUNT.search(clause)
         if m:
