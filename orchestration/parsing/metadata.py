@@ -150,7 +150,10 @@ _PAREN_DATE = re.compile(rf"[(]\s*{_NUM}{{4}}\s*年\s*{_NUM}{{1,3}}\s*月\s*{_NU
 _ORD = r"[0-9〇零一二三四五六七八九十百]{1,4}"
 # "在西塞山区第四届人民代表大会第五次会议上", "在湖北省十三届人大四次会议上": the meeting the report was delivered to.
 _MEETING = re.compile(
-    rf"在([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*(?:第?({_ORD})\s*次(?:全体)?\s*会议)\s*上"
+    rf"在([\u4e00-\u9fff]{{0,24}}?)\s*(?:"
+    rf"第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次"  # 在西塞山区第四届人民代表大会第五次会议上
+    rf"|人大\s*第?({_ORD})\s*届\s*第?({_ORD})\s*次"  # 在区人大十届一次会议上 (news wording)
+    rf")(?:全体)?\s*会议\s*上"
 )
 # "西塞山区第四届人民代表大会第五次会议文件", "区十五届人大二次会议材料": the heading of a congress document.
 _MEETING_FILE = re.compile(
@@ -197,7 +200,7 @@ MAX_MEETING_LINE = 60  # "——2021年11月8日在曾都区第四届人民代�
 def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
     """The meeting the report was delivered to: on its own short line ("——2020年6月29日在…会议上"), or in a news
     lead followed by 作政府工作报告. A meeting a speech merely recalls ("在区十五届人大一次会议上,我们提出…")
-    stands inside a long paragraph and is skipped."""
+    stands inside a long paragraph, undated, and is skipped."""
     for line in header_lines(text):
         m = _MEETING_FILE.match(line)
         if m:
@@ -208,8 +211,10 @@ def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         after = text[m.end() : m.end() + 20]
-        if line_end - line_start <= MAX_MEETING_LINE or ("作" in after and "报告" in after):
-            return _Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
+        dated = _DATE.search(text[max(0, m.start() - 15) : m.start()]) is not None  # "2012年1月3日在…"
+        if line_end - line_start <= MAX_MEETING_LINE or dated or ("作" in after and "报告" in after):
+            term, session = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+            return _Meeting(m.group(1), term, session, m.start(), m.end())
     return None
 
 

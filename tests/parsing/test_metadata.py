@@ -206,3 +206,30 @@ def test_division_names_that_are_also_common_nouns(text, district, city):
 def test_meeting_from_a_congress_document_heading():
     meta = _meta(normalize_text("西塞山区第四届人民代表大会第五次会议文件\n政府工作报告\n各位代表:\n全区人民。"))
     assert meta.meeting == "西塞山区第四届人民代表大会第五次会议"
+
+
+# Heads copied from real pages of other districts (汉滨区 from hanbin.gov.cn, 盐田区 from a document site that lost
+# every line break, 东西湖区 from a news report).
+REAL_HEADS = [
+    ("文件名称 | 汉滨区2025年政府工作报告 | ||\n索引号 | /2025-0000 | 公开目录: | 工作报告 |\n"
+     "公开责任部门 | 公开形式: | 主动公开 | |\n文号 | 成文日期: | 2025年04月15日 | |\n"
+     "有效性 | 有效 | 公开日期: | 2025-04-15 14:43 |\n2025年3月21日在汉滨区第十九届\n人民代表大会第四次会议上\n"
+     "汉滨区人民政府代区长 向诗兵\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请区政协委员和其他列席人员提出意见。",
+     "汉滨区", "安康市", "陕西省", date(2025, 3, 21), "汉滨区第十九届人民代表大会第四次会议"),
+    ("1政府工作报告——2012年1月3日在盐田区第四届人民代表大会第一次会议上盐田区人民政府区长杜玲各位代表:现在,"
+     "我代表区人民政府向大会作工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。一、过去五年工作回顾本届政府任期自"
+     "2006年10月至本次大会届满。五年来,我们在市委、市政府和区委的正确领导下,在区人大、区政协的监督支持下,大力实施精品战略。",
+     "盐田区", "深圳市", "广东省", date(2012, 1, 3), "盐田区第四届人民代表大会第一次会议"),
+    ("12月7日上午,武汉临空港经开区常务副主任、区长杨泽发在区人大十届一次会议上作政府工作报告\n"
+     "12月7日上午,东西湖会议中心气氛庄严热烈。在我区实现“十三五”良好开局,奋力打造全市重要经济增长极之际,"
+     "东西湖区第十届人民代表大会第一次会议隆重开幕。在区人大及其常委会、区政协的监督支持下。",
+     "东西湖区", "武汉市", "湖北省", None, "东西湖区第十届人民代表大会第一次会议"),
+]
+
+
+@pytest.mark.parametrize(("text", "district", "city", "province", "delivered_on", "meeting"), REAL_HEADS,
+                         ids=[h[1] for h in REAL_HEADS])
+def test_real_page_heads(text, district, city, province, delivered_on, meeting):
+    meta = _meta(normalize_text(text))
+    assert (meta.district, meta.city, meta.province) == (district, city, province)
+    assert (meta.delivered_on, meta.meeting) == (delivered_on, meeting)
