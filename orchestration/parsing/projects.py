@@ -21,6 +21,7 @@ clause made of nothing but the amount just before it) states it and the clause n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .dictionaries import project_fillers, project_generic_words, project_status_cues, project_suffixes
@@ -33,8 +34,12 @@ _STATUS_RANK = {"planned": 6, "completed": 5, "operating": 4, "started": 3, "sig
 _CLAUSE_END = re.compile(r"[,,;;:。!?!?\n]")
 _SENTENCE_END = frozenset(";;。!?!?\n")
 # An amount: 总投资20亿元的 / 投资15.4亿元 / 投入2.6亿元.
-_AMOUNT = re.compile(r"(?:总投资|计划投资|投资|投入资金|投入)约?(\d{1,7}(?:\.\d{1,4})?)(亿|万|千)?元(的)?")
-_AMOUNT_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0}
+_AMOUNT = re.compile(
+    r"(?:计划总投资|总投资|计划投资|投资|投入资金|投入)(?:额|规模)?(?:约|达|达到|超过|逾|近)?"
+    r"(\d{1,7}(?:\.\d{1,4})?)(万亿|亿|万|千)?(美)?元(?:以上|左右)?(的)?"
+)
+_AMOUNT_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0}
+_EMPTY_PARENS = re.compile(r"\(\s*\)")
 # Footnote markers glued to names in web copies (“四个三”重大生态工程(4)建设) and heading numbers.
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)")
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
@@ -408,6 +413,7 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
     front, back = project_fillers()
     out: list[Project] = []
     prev_sent, sent_cues, carried_amount = -1, [], None
+    last_single: tuple[int, int] | None = None  # (row index, sentence) of a clause that named one project
     for start, end, sent, sent_end in _clauses(text):
         if sent != prev_sent:
             prev_sent, sent_cues, carried_amount = sent, [], None
@@ -417,13 +423,24 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         amount = None
         m = _AMOUNT.search(clause)
         if m:
-            amount = (m.group().rstrip("的"), float(m.group(1)) * _AMOUNT_SCALE[m.group(2)])
+            # investment_value_base is in 元: a dollar amount keeps its text but no value
+            value = None if m.group(3) else float(m.group(1)) * _AMOUNT_SCALE[m.group(2)]
+            amount = (m.group().rstrip("的"), value)
             clause = clause[: m.start()] + " " * len(m.group()) + clause[m.end():]
+            clause = _EMPTY_PARENS.sub(lambda e: " " * len(e.group()), clause)  # XX项目(总投资20亿元)
         if not clause.strip():
+            follows_one = last_single is not None and last_single[1] == sent
+            if amount and follows_one and out[last_single[0]].investment_text is None:
+                # 金龙项目顺利开工,总投资20亿元: the amount stated right after the one project named
+                k = last_single[0]
+                out[k] = replace(out[k], investment_value_base=amount[1], investment_text=amount[0])
+                last_single = None
+                continue
             carried_amount = amount  # 投资15.4亿元,实施氵厥水河东岸生态环境提升工程
             continue
         amount = amount or carried_amount
         carried_amount = None
+        last_single = None
         toks = _tokens(clause)
         tail: list[str] = []
         i, j, found = _peel(toks, cues, front, back, tail)
@@ -450,6 +467,8 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         elif _NOT_YET in clause and status in ("operating", "completed"):
             status = "in_progress"
         one = len(names) == 1 and amount is not None
+        if len(names) == 1 and amount is None:
+            last_single = (len(out), sent)
         for name in names:
             pos = text.find(name, start, end)
             out.append(Project(

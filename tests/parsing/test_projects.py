@@ -120,3 +120,15 @@ def test_long_line_of_digits_runs_in_linear_time():
     t = time.perf_counter()
     assert _run(text) == []
     assert time.perf_counter() - t < 2
+
+
+def test_amount_in_parentheses_and_after_the_name():
+    # Shapes seen in other reports; the samples write the amount before the name.
+    got = _run("推进华中智谷项目(总投资50亿元)建设。金龙应急救援产品研发及智能制造项目顺利开工,总投资20亿元。")
+    assert [(p.project_name, p.investment_value_base) for p in got] == [
+        ("华中智谷项目", 5e9), ("金龙应急救援产品研发及智能制造项目", 2e9)]
+
+
+def test_dollar_amount_keeps_text_but_no_yuan_value():
+    (p,) = _run("签约总投资1.2亿美元的汉能光伏项目")
+    assert p.investment_value_base is None and p.investment_text == "总投资1.2亿美元"
