@@ -155,6 +155,11 @@ _MEETING = re.compile(
     rf"|人大\s*第?({_ORD})\s*届\s*第?({_ORD})\s*次"  # 在区人大十届一次会议上 (news wording)
     rf")(?:全体)?\s*会议\s*上"
 )
+# A news lead: "四川省第十三届人民代表大会第四次会议开幕", "湖北省十三届人大五次会议开幕".
+_MEETING_NEWS = re.compile(
+    rf"([\u4e00-\u9fff]{{2,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议"
+    rf"[^。\n]{{0,30}}?(?:开幕|召开|举行)"
+)
 # "西塞山区第四届人民代表大会第五次会议文件", "区十五届人大二次会议材料": the heading of a congress document.
 _MEETING_FILE = re.compile(
     rf"^([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议\s*(?:文件|材料)"
@@ -194,6 +199,7 @@ class _Meeting:
     end: int
 
 
+NEWS_LEAD = 1500  # a news report names the meeting in its first paragraph
 MAX_MEETING_LINE = 60  # "——2021年11月8日在曾都区第四届人民代表大会第一次会议上" is 35 characters
 
 
@@ -215,6 +221,9 @@ def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
         if line_end - line_start <= MAX_MEETING_LINE or dated or ("作" in after and "报告" in after):
             term, session = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
             return _Meeting(m.group(1), term, session, m.start(), m.end())
+    m = _MEETING_NEWS.search(text[:NEWS_LEAD])
+    if m and _full_names(find_places(m.group(1))):
+        return _Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
     return None
 
 

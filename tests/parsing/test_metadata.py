@@ -233,3 +233,19 @@ def test_real_page_heads(text, district, city, province, delivered_on, meeting):
     meta = _meta(normalize_text(text))
     assert (meta.district, meta.city, meta.province) == (district, city, province)
     assert (meta.delivered_on, meta.meeting) == (delivered_on, meeting)
+
+
+NEWS_LEADS = [
+    ("四川在线记者 袁婧 刘佳\n1月30日上午,四川省第十三届人民代表大会第四次会议开幕。会议听取了代省长黄强代表省人民政府作的工作报告。"
+     "全省经济逐季回升、稳定向好,省人大及其常委会、省政协监督支持。",
+     "四川省", "province", "四川省第十三届人民代表大会第四次会议"),
+    ("来源:长江云\n1月24日,湖北省十三届人大五次会议开幕,湖北省省长王晓东作《政府工作报告》。"
+     "《报告》指出,2020年是湖北历史上极不平凡、极不容易、极其难忘的一年。",
+     "湖北省", "province", "湖北省第十三届人民代表大会第五次会议"),
+]
+
+
+@pytest.mark.parametrize(("text", "district", "level", "meeting"), NEWS_LEADS, ids=[n[1] for n in NEWS_LEADS])
+def test_news_leads(text, district, level, meeting):
+    meta = _meta(normalize_text(text))
+    assert (meta.district, meta.admin_level, meta.city, meta.meeting) == (district, level, None, meeting)

@@ -90,6 +90,14 @@ def test_cuts_a_string_glued_after_several_paragraphs():
     assert "申报工作。\n" in text and text.endswith("39亿元。")
 
 
+def test_cuts_a_repeated_site_address_glued_after_paragraphs():
+    text = normalize_text(
+        "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二。www.example-fanwen.com\n"
+        "固定资产投资完成71.98亿元,同比增长12.6%,全市排名第三。www.example-fanwen.com\n"
+    )
+    assert text == "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二。\n固定资产投资完成71.98亿元,同比增长12.6%,全市排名第三。"
+
+
 def test_keeps_a_single_paragraph_end_without_full_stop():
     text = "二次产业质量提升\n预计完成规模以上工业总产值829亿元,增长8.6%。取得实效\n高新技术产业增加值增长15%。"
     assert normalize_text(text) == text
