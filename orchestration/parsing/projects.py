@@ -39,6 +39,8 @@ _AMOUNT = re.compile(
     r"(\d{1,7}(?:\.\d{1,4})?)(万亿|亿|万|千)?(美)?元(?:以上|左右)?(的)?"
 )
 _AMOUNT_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0}
+# Land work on a project named before it: 四环线(青山段)征地288亩, 七军会沙滩排球场馆用地征迁腾退.
+_LAND_TAIL = re.compile(r"(?:用地)?(?:征地|征收|征迁|拆迁|腾退){1,3}[\d.]{0,8}(?:亩|户|平方米|万平方米)?$")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 # Footnote markers glued to names in web copies (“四个三”重大生态工程(4)建设) and heading numbers.
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)")
@@ -47,7 +49,7 @@ _YEAR_WORD = re.compile(r"\d{4}年?内?")
 # Counts and thresholds mark aggregates (亿元以上项目27个, 3所幼儿园), never a name.
 _AGGREGATE = re.compile(
     r"以上项目|项目\d|\d+个$|^个|^\d+(?:个|所|座|项|条|批|家|处|栋)|^[一二两三四五六七八九十]+(?:个|所|座|批)"
-    r"|^\d+(?:\.\d+)?(?:亩|平方公里|公里|米|万方)"
+    r"|^\d+(?:\.\d+)?(?:亩|平方公里|公里|米|万方)|^\d+[街号]$"
 )
 # Words that alone never make a name specific (重点项目, 一批民生工程 ...).
 _GENERIC = re.compile(
@@ -66,7 +68,7 @@ _COMMON_WORDS = frozenset(
 # Heads after 等 that make every listed item a project (…等一批项目, …等7条道路).
 _LIST_HEAD = re.compile(r"(?:项目|道路|干道|主干道|场馆|重点项目|重大项目)(?:\d+个)?$")
 _WORK_TAIL = re.compile(r"(?:改扩建|扩建|改建|新建|还建|配建|改造|提升改造|整治|综合治理|治理|修复|提档升级|清淤)$")
-_INNER_VERBS = frozenset(("打造", "围绕", "支持", "服务", "开发", "谋划"))
+_INNER_VERBS = frozenset(("打造", "围绕", "支持", "服务", "开发", "共同开发", "谋划"))
 _PREPOSITIONS = frozenset(("在", "从", "向", "于"))
 _MIN_NAME, _MAX_NAME = 3, 40
 _MAX_LISTED = 30  # "A、B等N个X" with N this large counts a category, it does not name a project
@@ -267,8 +269,9 @@ def _clean(item: str, cues, front, back) -> tuple[str, list[str]]:
     i, j, found = _peel(toks, cues, front, back)
     if i >= j:
         return "", found
-    while i < j and toks[i][0] in ("和", "与", "及", "以及", "、"):
-        i += 1  # token-level: 和纵盛 (a firm) keeps its 和
+    # A conjunction left after peeled verbs (积极服务和引入X) goes; one opening the item stays (和纵盛, a firm).
+    while 0 < i < j and toks[i][0] in ("和", "与", "及", "以及", "、"):
+        i += 1
     if i >= j:
         return "", found
     name = item[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])].strip()
@@ -276,6 +279,7 @@ def _clean(item: str, cues, front, back) -> tuple[str, list[str]]:
     found += inner
     if not inner and _has_inner_verb(name, cues):
         return "", found  # 聚焦聚力推进项目: a verb phrase, not a name
+    name = _LAND_TAIL.sub("", name) if _ends_with_suffix(_LAND_TAIL.sub("", name) or "-") else name
     name, tail = _trim_tail(name, _tail_words(tuple(cues), back))
     found += tail
     if not _ends_with_suffix(name):
@@ -462,8 +466,8 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
             status = "planned"  # 建立区应急管理指挥中心, 高标准打造蔡甸大街示范街: plan verbs too weak elsewhere
         if not names or (status is None and not (in_plan and listed)):
             continue
-        if in_plan:
-            status = "planned"
+        if in_plan or any(w in _PLANNING for w in sent_cues):
+            status = "planned"  # 积极谋划…,实施长江湿地…等重大生态项目: still being planned
         elif _NOT_YET in clause and status in ("operating", "completed"):
             status = "in_progress"
         one = len(names) == 1 and amount is not None

@@ -3,7 +3,7 @@
 Matching is exactly that of /work/shared/eval/score.py `score_projects` (normalised name containment
 either way, or bigram Jaccard >= 0.6; the first matching row in document order supplies the amount).
 
-usage: .venv/bin/python tests/parsing/project_eval.py [--misses] [--rows]
+usage: .venv/bin/python tests/parsing/project_eval.py [--misses] [--rows] [--sample]
 """
 from __future__ import annotations
 
@@ -108,6 +108,13 @@ def main() -> int:
         for f, rows in got.items():
             for r in rows:
                 print(f"{f[:3]} {r.year} {r.status:11} {r.project_name} | {r.investment_text or ''}")
+    if "--sample" in sys.argv:
+        # 50 rows drawn with a fixed seed, for judging precision by hand.
+        import random
+
+        rows = [(f, r) for f, rs in got.items() for r in rs]
+        for f, r in random.Random(20260101).sample(rows, min(50, len(rows))):
+            print(f"{f[:3]} {r.year} {r.status:11} {r.project_name} | {r.investment_text or ''} « {r.sentence[:90]} »")
     if "--misses" in sys.argv:
         for g in res["missed"]:
             print(f"MISS {g['report'][:3]} {g['project']}  « {g['evidence']} »")
