@@ -5,6 +5,7 @@ mark (NUL bytes in every other position), then the Chinese legacy code pages GB1
 ordinary the decoded characters are, and charset-normalizer only as a last resort: on a few hundred bytes of
 Chinese it often names a wrong code page, so it never overrides a decoding that reads as plain Chinese.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -75,7 +76,9 @@ def _decode(data: bytes) -> DecodedText:
             try:
                 return DecodedText(data.decode(codec), codec)
             except UnicodeDecodeError:
-                raise UnusableFile(f"The file starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} text.") from None
+                raise UnusableFile(
+                    f"The file starts with a {codec.upper()} byte-order mark but is not valid {codec.upper()} text."
+                ) from None
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -7,6 +7,7 @@ counting only divisions of the level the report speaks of itself as (全区/我�
 divisions (青山区 in 武汉 and 包头) is resolved by which parent city or province the text names more often;
 when the text does not decide, city and province stay None and `location_note` says why.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,30 @@ from .records import ReportMeta, Section
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 # Division names that are also everyday nouns in reports (中心城区, 老城区, 新城区): in the body they say nothing about
 # whose report it is; they still count in a meeting, speaker or title line.
-_COMMON_NOUNS = frozenset({"城区", "郊区", "矿区", "新城区", "老城区", "东区", "西区", "南区", "北区", "中区", "新区",
-                           "市中区", "城中区", "城东区", "城西区", "城北区", "城南区", "新市区", "高新区", "开发区"})
+_COMMON_NOUNS = frozenset(
+    {
+        "城区",
+        "郊区",
+        "矿区",
+        "新城区",
+        "老城区",
+        "东区",
+        "西区",
+        "南区",
+        "北区",
+        "中区",
+        "新区",
+        "市中区",
+        "城中区",
+        "城东区",
+        "城西区",
+        "城北区",
+        "城南区",
+        "新市区",
+        "高新区",
+        "开发区",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +160,14 @@ def _title(header: list[str]) -> str | None:
     for line in header:
         s = _CJK_SPACE.sub("", line)  # letter-spaced titles: 政 府 工 作 报 告
         s = _PAREN_DATE.sub("", s).strip()
-        if s and len(s) <= 80 and not _DATE.fullmatch(s.lstrip("—-— ")) and not s.startswith(("——", "—")):
+        if s and len(s) <= 80 and not _DATE.fullmatch(_DASHES.sub("", s)) and not s.startswith(("——", "—")):
             titles.append(s)
     return next((t for t in titles if "报告" in t), titles[0] if titles else None)
 
 
 # --- dates and meeting ------------------------------------------------------------------------------------------
 
+_DASHES = re.compile(r"^[—\-\s]+|[—\-\s]+$")  # "——2021年11月8日"
 _NUM = r"[0-9〇零一二三四五六七八九十]"
 _DATE = re.compile(rf"({_NUM}{{4}})\s*年\s*({_NUM}{{1,3}})\s*月\s*({_NUM}{{1,3}})\s*日")
 _PAREN_DATE = re.compile(rf"[(]\s*{_NUM}{{4}}\s*年\s*{_NUM}{{1,3}}\s*月\s*{_NUM}{{1,3}}\s*日\s*[)]")
@@ -239,7 +263,7 @@ def _delivered_on(text: str, header: list[str], meeting: _Meeting | None) -> dat
         if m:
             d = _DATE.search(m.group(0))
             return _to_date(d) if d else None
-        bare = _DATE.fullmatch(line.strip("—-— "))
+        bare = _DATE.fullmatch(_DASHES.sub("", line))
         if bare:
             return _to_date(bare)
     return None
@@ -247,7 +271,9 @@ def _delivered_on(text: str, header: list[str], meeting: _Meeting | None) -> dat
 
 # --- whose report -----------------------------------------------------------------------------------------------
 
-_SPEAKER = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:人民政府)?(?:代理|代|副)?(?:区长|县长|市长|省长|州长|旗长|盟长|主席)")
+_SPEAKER = re.compile(
+    r"^([\u4e00-\u9fff]{2,20}?)(?:人民政府)?(?:代理|代|副)?(?:区长|县长|市长|省长|州长|旗长|盟长|主席)"
+)
 # How a government speaks of itself: 区人大/区政协 (its own congress), 我区, 全区人民/全区上下. Plain 全市 is no
 # signal: district reports rank themselves 全市排名第二 against the other districts of their city.
 _SELF = re.compile(r"([区县市省旗州盟])(?:人大|政协)|我([区县市省旗州盟])|全([区县市省旗州盟])(?:人民|上下)")
@@ -278,8 +304,11 @@ def _body_choice(mentions: list[Mention], self_char: str | None) -> str | None:
     full = Counter(n for m in mentions for n, is_full in m.names if is_full)
     short = Counter(n for m in mentions for n, is_full in m.names if not is_full)
     # A name written in full at least once, or in short form often (蔡甸 16 times, 蔡甸区 once or never).
-    scores = {n: 3 * full[n] + short[n] for n in set(full) | set(short)
-              if n not in _COMMON_NOUNS and (full[n] or short[n] >= MIN_SHORT_ONLY)}
+    scores = {
+        n: 3 * full[n] + short[n]
+        for n in set(full) | set(short)
+        if n not in _COMMON_NOUNS and (full[n] or short[n] >= MIN_SHORT_ONLY)
+    }
     if self_char:
         scores = {n: s for n, s in scores.items() if n.endswith(self_char)}
     if not scores:
@@ -309,7 +338,9 @@ def _children() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _resolve(name: str, counts: tuple[Counter, Counter], near: list[str]) -> tuple[Place | None, str | None, str | None]:
+def _resolve(
+    name: str, counts: tuple[Counter, Counter], near: list[str]
+) -> tuple[Place | None, str | None, str | None]:
     """(place, province when only that is certain, note) for a name that may belong to several divisions."""
     candidates = list(dict.fromkeys((p.level, p.city, p.province) for p in places_named(name)))
     places = [Place(name, *c) for c in candidates]
@@ -331,8 +362,10 @@ def _resolve(name: str, counts: tuple[Counter, Counter], near: list[str]) -> tup
     where = "、".join(f"{p.city or p.province}" for p in places)
     if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
         best = scored[0][1]
-        note = (f"{name} exists in {where}; {best.city or best.province} chosen because the text names it "
-                f"{scored[0][0] if scored[0][0] < 1000 else 'beside the name'} times against {scored[1][0]}.")
+        note = (
+            f"{name} exists in {where}; {best.city or best.province} chosen because the text names it "
+            f"{scored[0][0] if scored[0][0] < 1000 else 'beside the name'} times against {scored[1][0]}."
+        )
         if scored[0][0] >= 1000:
             note = f"{name} exists in {where}; {best.city or best.province} is written beside the name."
         return best, None, note
@@ -359,8 +392,11 @@ def _header_names(line: str) -> list[str]:
             continue
         if full[0] in _COMMON_NOUNS:
             prev = mentions[i - 1] if i else None
-            if not (prev and prev.start + len(prev.form) == m.start and any(
-                    f for f, is_full in prev.names if is_full and any(p.city == f for p in places_named(full[0])))):
+            if not (
+                prev
+                and prev.start + len(prev.form) == m.start
+                and any(f for f, is_full in prev.names if is_full and any(p.city == f for p in places_named(full[0])))
+            ):
                 continue
         names.extend(full)
     return names

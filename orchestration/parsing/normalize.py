@@ -6,6 +6,7 @@ and stay), line breaks -> LF, traditional -> simplified script (only for a text 
 web-page boilerplate lines dropped, strings a host site glued onto several paragraphs cut off.
 "*" censorship marks are kept: they stand for lost words inside sentences that figures are cut from.
 """
+
 from __future__ import annotations
 
 import html
@@ -17,18 +18,84 @@ from html.parser import HTMLParser
 
 # --- HTML -------------------------------------------------------------------------------------------------------
 
-_HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|br|span|table|tr|td|li|h[1-6]|meta|script|style|font)\b[^<>]{0,2000}>", re.I)
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-                        "select", "button", "svg", "head", "template", "object"})
-_VOID_TAGS = frozenset({"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source",
-                        "track", "wbr", "param"})
-_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "blockquote",
-                         "pre", "dd", "dt", "dl", "center", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "title",
-                         "tbody", "thead", "main"})
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|p|div|br|span|table|tr|td|li|h[1-6]|meta|script|style|font)\b[^<>]{0,2000}>", re.IGNORECASE
+)
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "select",
+        "button",
+        "svg",
+        "head",
+        "template",
+        "object",
+    }
+)
+_VOID_TAGS = frozenset(
+    {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr", "param"}
+)
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "dl",
+        "center",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "title",
+        "tbody",
+        "thead",
+        "main",
+    }
+)
 # Class/id words that mark page chrome rather than the article (whole words of the attribute, so that
 # "article-header" or "content" never match).
-_CHROME_WORDS = frozenset({"nav", "navbar", "menu", "footer", "foot", "breadcrumb", "crumb", "crumbs", "share",
-                           "bdsharebuttonbox", "copyright", "sidebar", "topbar", "toolbar", "pager", "pagination"})
+_CHROME_WORDS = frozenset(
+    {
+        "nav",
+        "navbar",
+        "menu",
+        "footer",
+        "foot",
+        "breadcrumb",
+        "crumb",
+        "crumbs",
+        "share",
+        "bdsharebuttonbox",
+        "copyright",
+        "sidebar",
+        "topbar",
+        "toolbar",
+        "pager",
+        "pagination",
+    }
+)
 
 
 class _TextExtractor(HTMLParser):
@@ -81,17 +148,16 @@ class _TextExtractor(HTMLParser):
 
 
 def _is_chrome(attrs) -> bool:
-    for name, value in attrs:
-        if name in ("class", "id") and value:
-            if _CHROME_WORDS.intersection(w.lower() for w in re.split(r"[\s_\-]+", value)):
-                return True
-    return False
+    return any(
+        name in ("class", "id")
+        and value
+        and _CHROME_WORDS.intersection(w.lower() for w in re.split(r"[\s_\-]+", value))
+        for name, value in attrs
+    )
 
 
 def looks_like_html(text: str) -> bool:
-    count = 0
-    for _ in _HTML_TAG.finditer(text):
-        count += 1
+    for count, _ in enumerate(_HTML_TAG.finditer(text), start=1):
         if count >= 3:
             return True
     return False
@@ -145,12 +211,46 @@ _META_LABEL = re.compile(
     r"公开责任部门|公开形式|公开日期|公开方式|公开范围|有效性|生成日期|发文机关|所属主题|体裁分类|信息来源)\s*[:|]"
 )
 # Share/print/font-size buttons: a line made only of these words (split, not one regex, to stay linear).
-_BUTTON_WORDS = frozenset({"打印", "打印本页", "打印此页", "打印文章", "关闭", "关闭窗口", "关闭本页", "收藏", "加入收藏",
-                           "返回顶部", "返回", "顶部", "分享", "分享到", "字体", "字号", "大", "中", "小", "默认", "放大",
-                           "缩小", "纠错", "我要纠错", "保存", "复制链接", "微信", "微博", "QQ空间", "QQ", "打印页面"})
+_BUTTON_WORDS = frozenset(
+    {
+        "打印",
+        "打印本页",
+        "打印此页",
+        "打印文章",
+        "关闭",
+        "关闭窗口",
+        "关闭本页",
+        "收藏",
+        "加入收藏",
+        "返回顶部",
+        "返回",
+        "顶部",
+        "分享",
+        "分享到",
+        "字体",
+        "字号",
+        "大",
+        "中",
+        "小",
+        "默认",
+        "放大",
+        "缩小",
+        "纠错",
+        "我要纠错",
+        "保存",
+        "复制链接",
+        "微信",
+        "微博",
+        "QQ空间",
+        "QQ",
+        "打印页面",
+    }
+)
 _BUTTON_SPLIT = re.compile(r"[\s:|/【】\[\]「」()]+")
 _FOOTER = re.compile(r"(?:版权所有|ICP备|ICP证|网站标识码|公网安备|主办单位:|承办单位:|技术支持:|网站地图|联系我们)")
-_OTHER_ARTICLE = re.compile(r"(?:较旧一篇|较新一篇|^上一篇|^下一篇|^上一条|^下一条|^相关链接|^相关文章|^相关阅读|^相关新闻)")
+_OTHER_ARTICLE = re.compile(
+    r"(?:较旧一篇|较新一篇|^上一篇|^下一篇|^上一条|^下一条|^相关链接|^相关文章|^相关阅读|^相关新闻)"
+)
 _SCAN_CODE = re.compile(r"^(?:手机|微信|用手机)?扫(?:一扫|描二维码|码)")
 _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|你的位置|所在位置)\s*:|^首页\s*[>»]")
 # A posting stamp on its own line: "2020-11-30 09:26", "[ 2021-01-27 ]", "2021年01月27日 10:30". A bare
@@ -201,7 +301,9 @@ def strip_injected_tails(lines: list[str]) -> list[str]:
     if not injected:
         return lines
     # Cut them after any full stop, mid-paragraph too: the same site glues them wherever a sentence ends.
-    pattern = re.compile("(?<=[。!?])(?:" + "|".join(re.escape(t) for t in sorted(injected, key=len, reverse=True)) + ")")
+    pattern = re.compile(
+        "(?<=[。!?])(?:" + "|".join(re.escape(t) for t in sorted(injected, key=len, reverse=True)) + ")"
+    )
     return [pattern.sub("", ln) for ln in lines]
 
 

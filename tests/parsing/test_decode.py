@@ -1,4 +1,5 @@
 """decode_report: every encoding a report arrives in reads back to the same text; unusable files get a reason."""
+
 from __future__ import annotations
 
 import codecs
@@ -12,7 +13,7 @@ from orchestration.parsing.decode import UnusableFile, decode_report
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SAMPLE = (SEEDS / "000_a501c150ba00b548.txt").read_text(encoding="utf-8")
 # A real opening, short enough to fool a statistical detector, long enough to count as a report.
-SHORT = SAMPLE[SAMPLE.index("一、2019年工作回顾"):][:160]
+SHORT = SAMPLE[SAMPLE.index("一、2019年工作回顾") :][:160]
 TRADITIONAL = opencc.OpenCC("s2t").convert(SAMPLE)
 
 ENCODED = [
@@ -43,7 +44,10 @@ REJECTED = [
     (b"PK\x03\x04" + bytes(64), "The file holds binary data (a ZIP archive or a Word/Excel file), not text."),
     (bytes(range(256)) * 40, "The file holds binary data (e.g. an image or a PDF), not text."),
     (bytes(range(0x80, 0x100)) * 40, "The bytes cannot be read as UTF-8, GB18030 or UTF-16 text."),
-    ("2020年政府工作报告".encode("utf-8"), "The text has only 7 Chinese characters; a government work report has at least 100."),
+    (
+        "2020年政府工作报告".encode(),
+        "The text has only 7 Chinese characters; a government work report has at least 100.",
+    ),
     (b"hello world " * 50, "The text has only 0 Chinese characters; a government work report has at least 100."),
 ]
 

@@ -1,4 +1,5 @@
 """extract_meta: every gold metadata field of every sample, and the rules that must hold for any report."""
+
 from __future__ import annotations
 
 import csv
@@ -14,8 +15,18 @@ from orchestration.parsing.normalize import normalize_text
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 GOLD = Path("/work/shared/gold/reports.csv")
-FIELDS = ["district", "province", "city", "level", "report_year", "review_year", "plan_year", "delivered_on",
-          "meeting", "is_abstract"]
+FIELDS = [
+    "district",
+    "province",
+    "city",
+    "level",
+    "report_year",
+    "review_year",
+    "plan_year",
+    "delivered_on",
+    "meeting",
+    "is_abstract",
+]
 
 
 def _gold_rows() -> list[dict[str, str]]:
@@ -68,37 +79,96 @@ def test_raw_sample_text_gives_the_same_place(report):
 
 # (text, district, city, province, admin_level): head lines as real reports write them.
 PLACES = [
-    ("2020年政府工作报告\n——2020年6月29日在西塞山区第四届人民代表大会第五次会议上\n区长\n各位代表:\n全区实现地方生产总值220.07亿元。",
-     "西塞山区", "黄石市", "湖北省", "district"),
-    ("政府工作报告\n——2021年1月24日在湖北省第十三届人民代表大会\n第五次会议上\n湖北省省长 王晓东\n各位代表:\n全省经济稳步恢复。",
-     "湖北省", None, "湖北省", "province"),
-    ("政府工作报告\n——2022年1月6日在随州市第五届人民代表大会第一次会议上\n各位代表:\n全市地区生产总值增长14%。",
-     "随州市", "随州市", "湖北省", "city"),
-    ("政府工作报告\n曾都区人民政府代区长何胜\n各位代表:\n全区预计实现地区生产总值572亿元。",
-     "曾都区", "随州市", "湖北省", "district"),
-    ("担当作为,继续前进谱写新时代岳阳楼区转型发展新篇章\n2020年,是全面建成小康社会和“十三五”规划的收官之年。",
-     "岳阳楼区", "岳阳市", "湖南省", "district"),
+    (
+        "2020年政府工作报告\n——2020年6月29日在西塞山区第四届人民代表大会第五次会议上\n区长\n各位代表:\n全区实现地方生产总值220.07亿元。",
+        "西塞山区",
+        "黄石市",
+        "湖北省",
+        "district",
+    ),
+    (
+        "政府工作报告\n——2021年1月24日在湖北省第十三届人民代表大会\n第五次会议上\n湖北省省长 王晓东\n各位代表:\n全省经济稳步恢复。",
+        "湖北省",
+        None,
+        "湖北省",
+        "province",
+    ),
+    (
+        "政府工作报告\n——2022年1月6日在随州市第五届人民代表大会第一次会议上\n各位代表:\n全市地区生产总值增长14%。",
+        "随州市",
+        "随州市",
+        "湖北省",
+        "city",
+    ),
+    (
+        "政府工作报告\n曾都区人民政府代区长何胜\n各位代表:\n全区预计实现地区生产总值572亿元。",
+        "曾都区",
+        "随州市",
+        "湖北省",
+        "district",
+    ),
+    (
+        "担当作为,继续前进谱写新时代岳阳楼区转型发展新篇章\n2020年,是全面建成小康社会和“十三五”规划的收官之年。",
+        "岳阳楼区",
+        "岳阳市",
+        "湖南省",
+        "district",
+    ),
     # same-named districts, decided by the city the text names
-    ("政府工作报告\n各位代表:\n全区工作呈现出新气象。为“三化”大武汉建设、复兴大武汉作出青山区新的贡献!青山区将加快转型。",
-     "青山区", "武汉市", "湖北省", "district"),
-    ("政府工作报告\n各位代表:\n全区工作呈现出新气象。青山区主动融入包头市发展大局,为包头建设作出青山区新的贡献!",
-     "青山区", "包头市", "内蒙古自治区", "district"),
+    (
+        "政府工作报告\n各位代表:\n全区工作呈现出新气象。为“三化”大武汉建设、复兴大武汉作出青山区新的贡献!青山区将加快转型。",
+        "青山区",
+        "武汉市",
+        "湖北省",
+        "district",
+    ),
+    (
+        "政府工作报告\n各位代表:\n全区工作呈现出新气象。青山区主动融入包头市发展大局,为包头建设作出青山区新的贡献!",
+        "青山区",
+        "包头市",
+        "内蒙古自治区",
+        "district",
+    ),
     ("2021年长春市朝阳区政府工作报告\n各位代表:\n全区经济稳中有进。", "朝阳区", "长春市", "吉林省", "district"),
-    ("政府工作报告\n——2021年1月6日在北京市朝阳区第十六届人民代表大会第五次会议上\n各位代表:\n全区经济稳中有进。",
-     "朝阳区", "北京市", "北京市", "district"),
+    (
+        "政府工作报告\n——2021年1月6日在北京市朝阳区第十六届人民代表大会第五次会议上\n各位代表:\n全区经济稳中有进。",
+        "朝阳区",
+        "北京市",
+        "北京市",
+        "district",
+    ),
     # cannot be decided: name kept, city and province left empty
-    ("政府工作报告\n——2021年1月6日在鼓楼区第十八届人民代表大会第五次会议上\n各位代表:\n全区经济稳中有进。",
-     "鼓楼区", None, None, "district"),
+    (
+        "政府工作报告\n——2021年1月6日在鼓楼区第十八届人民代表大会第五次会议上\n各位代表:\n全区经济稳中有进。",
+        "鼓楼区",
+        None,
+        None,
+        "district",
+    ),
     # a footer naming other reports names neither the district nor its city
-    ("政府工作报告\n各位代表:\n全区上下齐心协力,推动了青山经济社会的转型发展,青山区空气质量优良天数210天。\n"
-     "较旧一篇:2018年武汉市武昌区政府工作报告较新一篇:2018年武汉洪山区政府工作报告",
-     "青山区", None, None, "district"),
-    ("政府工作报告\n——2021年1月10日在长阳土家族自治县第十届人民代表大会第五次会议上\n各位代表:\n全县经济稳步恢复。",
-     "长阳土家族自治县", "宜昌市", "湖北省", "county"),
+    (
+        (
+            "政府工作报告\n各位代表:\n全区上下齐心协力,推动了青山经济社会的转型发展,青山区空气质量优良天数210天。\n"
+            "较旧一篇:2018年武汉市武昌区政府工作报告较新一篇:2018年武汉洪山区政府工作报告"
+        ),
+        "青山区",
+        None,
+        None,
+        "district",
+    ),
+    (
+        "政府工作报告\n——2021年1月10日在长阳土家族自治县第十届人民代表大会第五次会议上\n各位代表:\n全县经济稳步恢复。",
+        "长阳土家族自治县",
+        "宜昌市",
+        "湖北省",
+        "county",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "district", "city", "province", "level"), PLACES, ids=[p[1] + str(i) for i, p in enumerate(PLACES)])
+@pytest.mark.parametrize(
+    ("text", "district", "city", "province", "level"), PLACES, ids=[p[1] + str(i) for i, p in enumerate(PLACES)]
+)
 def test_whose_report(text, district, city, province, level):
     meta = _meta(normalize_text(text))
     assert (meta.district, meta.city, meta.province, meta.admin_level) == (district, city, province, level)
@@ -107,12 +177,27 @@ def test_whose_report(text, district, city, province, level):
 
 
 DATES = [
-    ("——2020年6月29日在西塞山区第四届人民代表大会第五次会议上", date(2020, 6, 29), "西塞山区第四届人民代表大会第五次会议"),
-    ("政府工作报告(2021年11月8日)\n——2021年11月8日在曾都区第四届人民代表大会第一次会议上", date(2021, 11, 8),
-     "曾都区第四届人民代表大会第一次会议"),
+    (
+        "——2020年6月29日在西塞山区第四届人民代表大会第五次会议上",
+        date(2020, 6, 29),
+        "西塞山区第四届人民代表大会第五次会议",
+    ),
+    (
+        "政府工作报告(2021年11月8日)\n——2021年11月8日在曾都区第四届人民代表大会第一次会议上",
+        date(2021, 11, 8),
+        "曾都区第四届人民代表大会第一次会议",
+    ),
     ("政府工作报告(2021年11月8日)", date(2021, 11, 8), None),
-    ("——二〇二一年一月二十四日在湖北省第十三届人民代表大会第五次会议上", date(2021, 1, 24), "湖北省第十三届人民代表大会第五次会议"),
-    ("2021年1月24日\n在湖北省第十三届人民代表大会第五次会议上", date(2021, 1, 24), "湖北省第十三届人民代表大会第五次会议"),
+    (
+        "——二〇二一年一月二十四日在湖北省第十三届人民代表大会第五次会议上",
+        date(2021, 1, 24),
+        "湖北省第十三届人民代表大会第五次会议",
+    ),
+    (
+        "2021年1月24日\n在湖北省第十三届人民代表大会第五次会议上",
+        date(2021, 1, 24),
+        "湖北省第十三届人民代表大会第五次会议",
+    ),
     ("湖北省省长王晓东在湖北省十三届人大四次会议上作政府工作报告", None, "湖北省第十三届人民代表大会第四次会议"),
     ("2020年政府工作报告\n作者:   来源:西塞山区政府    时间:2020-08-03 17:52\n区长", None, None),
     ("政府工作报告\n发布时间:2022年2月1日\n各位代表:", None, None),
@@ -150,7 +235,12 @@ def test_title_and_abstract(head, title, abstract):
 def test_traditional_script_report():
     raw = (SEEDS / "000_a501c150ba00b548.txt").read_text(encoding="utf-8")
     meta = _meta(normalize_text(opencc.OpenCC("s2t").convert(raw)))
-    assert (meta.district, meta.city, meta.province, meta.delivered_on) == ("西塞山区", "黄石市", "湖北省", date(2020, 6, 29))
+    assert (meta.district, meta.city, meta.province, meta.delivered_on) == (
+        "西塞山区",
+        "黄石市",
+        "湖北省",
+        date(2020, 6, 29),
+    )
 
 
 def test_place_scan_is_leftmost_longest_and_linear():
@@ -185,7 +275,9 @@ def test_a_news_lead_names_the_meeting():
 
 
 def test_title_skips_a_site_banner():
-    meta = _meta(normalize_text("湖北省人民政府门户网站\n2019年蔡甸区政府工作报告\n各位代表:\n全区人民,区人大,区政协。"))
+    meta = _meta(
+        normalize_text("湖北省人民政府门户网站\n2019年蔡甸区政府工作报告\n各位代表:\n全区人民,区人大,区政协。")
+    )
     assert meta.title == "2019年蔡甸区政府工作报告"
     assert meta.district == "蔡甸区"
 
@@ -211,24 +303,49 @@ def test_meeting_from_a_congress_document_heading():
 # Heads copied from real pages of other districts (汉滨区 from hanbin.gov.cn, 盐田区 from a document site that lost
 # every line break, 东西湖区 from a news report).
 REAL_HEADS = [
-    ("文件名称 | 汉滨区2025年政府工作报告 | ||\n索引号 | /2025-0000 | 公开目录: | 工作报告 |\n"
-     "公开责任部门 | 公开形式: | 主动公开 | |\n文号 | 成文日期: | 2025年04月15日 | |\n"
-     "有效性 | 有效 | 公开日期: | 2025-04-15 14:43 |\n2025年3月21日在汉滨区第十九届\n人民代表大会第四次会议上\n"
-     "汉滨区人民政府代区长 向诗兵\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请区政协委员和其他列席人员提出意见。",
-     "汉滨区", "安康市", "陕西省", date(2025, 3, 21), "汉滨区第十九届人民代表大会第四次会议"),
-    ("1政府工作报告——2012年1月3日在盐田区第四届人民代表大会第一次会议上盐田区人民政府区长杜玲各位代表:现在,"
-     "我代表区人民政府向大会作工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。一、过去五年工作回顾本届政府任期自"
-     "2006年10月至本次大会届满。五年来,我们在市委、市政府和区委的正确领导下,在区人大、区政协的监督支持下,大力实施精品战略。",
-     "盐田区", "深圳市", "广东省", date(2012, 1, 3), "盐田区第四届人民代表大会第一次会议"),
-    ("12月7日上午,武汉临空港经开区常务副主任、区长杨泽发在区人大十届一次会议上作政府工作报告\n"
-     "12月7日上午,东西湖会议中心气氛庄严热烈。在我区实现“十三五”良好开局,奋力打造全市重要经济增长极之际,"
-     "东西湖区第十届人民代表大会第一次会议隆重开幕。在区人大及其常委会、区政协的监督支持下。",
-     "东西湖区", "武汉市", "湖北省", None, "东西湖区第十届人民代表大会第一次会议"),
+    (
+        (
+            "文件名称 | 汉滨区2025年政府工作报告 | ||\n索引号 | /2025-0000 | 公开目录: | 工作报告 |\n"
+            "公开责任部门 | 公开形式: | 主动公开 | |\n文号 | 成文日期: | 2025年04月15日 | |\n"
+            "有效性 | 有效 | 公开日期: | 2025-04-15 14:43 |\n2025年3月21日在汉滨区第十九届\n人民代表大会第四次会议上\n"
+            "汉滨区人民政府代区长 向诗兵\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议,并请区政协委员和其他列席人员提出意见。"
+        ),
+        "汉滨区",
+        "安康市",
+        "陕西省",
+        date(2025, 3, 21),
+        "汉滨区第十九届人民代表大会第四次会议",
+    ),
+    (
+        (
+            "1政府工作报告——2012年1月3日在盐田区第四届人民代表大会第一次会议上盐田区人民政府区长杜玲各位代表:现在,"
+            "我代表区人民政府向大会作工作报告,请予审议,并请各位政协委员和其他列席人员提出意见。一、过去五年工作回顾本届政府任期自"
+            "2006年10月至本次大会届满。五年来,我们在市委、市政府和区委的正确领导下,在区人大、区政协的监督支持下,大力实施精品战略。"
+        ),
+        "盐田区",
+        "深圳市",
+        "广东省",
+        date(2012, 1, 3),
+        "盐田区第四届人民代表大会第一次会议",
+    ),
+    (
+        (
+            "12月7日上午,武汉临空港经开区常务副主任、区长杨泽发在区人大十届一次会议上作政府工作报告\n"
+            "12月7日上午,东西湖会议中心气氛庄严热烈。在我区实现“十三五”良好开局,奋力打造全市重要经济增长极之际,"
+            "东西湖区第十届人民代表大会第一次会议隆重开幕。在区人大及其常委会、区政协的监督支持下。"
+        ),
+        "东西湖区",
+        "武汉市",
+        "湖北省",
+        None,
+        "东西湖区第十届人民代表大会第一次会议",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "district", "city", "province", "delivered_on", "meeting"), REAL_HEADS,
-                         ids=[h[1] for h in REAL_HEADS])
+@pytest.mark.parametrize(
+    ("text", "district", "city", "province", "delivered_on", "meeting"), REAL_HEADS, ids=[h[1] for h in REAL_HEADS]
+)
 def test_real_page_heads(text, district, city, province, delivered_on, meeting):
     meta = _meta(normalize_text(text))
     assert (meta.district, meta.city, meta.province) == (district, city, province)
@@ -236,12 +353,24 @@ def test_real_page_heads(text, district, city, province, delivered_on, meeting):
 
 
 NEWS_LEADS = [
-    ("四川在线记者 袁婧 刘佳\n1月30日上午,四川省第十三届人民代表大会第四次会议开幕。会议听取了代省长黄强代表省人民政府作的工作报告。"
-     "全省经济逐季回升、稳定向好,省人大及其常委会、省政协监督支持。",
-     "四川省", "province", "四川省第十三届人民代表大会第四次会议"),
-    ("来源:长江云\n1月24日,湖北省十三届人大五次会议开幕,湖北省省长王晓东作《政府工作报告》。"
-     "《报告》指出,2020年是湖北历史上极不平凡、极不容易、极其难忘的一年。",
-     "湖北省", "province", "湖北省第十三届人民代表大会第五次会议"),
+    (
+        (
+            "四川在线记者 袁婧 刘佳\n1月30日上午,四川省第十三届人民代表大会第四次会议开幕。会议听取了代省长黄强代表省人民政府作的工作报告。"
+            "全省经济逐季回升、稳定向好,省人大及其常委会、省政协监督支持。"
+        ),
+        "四川省",
+        "province",
+        "四川省第十三届人民代表大会第四次会议",
+    ),
+    (
+        (
+            "来源:长江云\n1月24日,湖北省十三届人大五次会议开幕,湖北省省长王晓东作《政府工作报告》。"
+            "《报告》指出,2020年是湖北历史上极不平凡、极不容易、极其难忘的一年。"
+        ),
+        "湖北省",
+        "province",
+        "湖北省第十三届人民代表大会第五次会议",
+    ),
 ]
 
 

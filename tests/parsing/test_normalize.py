@@ -1,4 +1,5 @@
 """normalize_text: page chrome out, report text (and every gold evidence string) in, idempotent."""
+
 from __future__ import annotations
 
 import csv
@@ -95,7 +96,10 @@ def test_cuts_a_repeated_site_address_glued_after_paragraphs():
         "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二。www.example-fanwen.com\n"
         "固定资产投资完成71.98亿元,同比增长12.6%,全市排名第三。www.example-fanwen.com\n"
     )
-    assert text == "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二。\n固定资产投资完成71.98亿元,同比增长12.6%,全市排名第三。"
+    assert (
+        text
+        == "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二。\n固定资产投资完成71.98亿元,同比增长12.6%,全市排名第三。"
+    )
 
 
 def test_keeps_a_single_paragraph_end_without_full_stop():
@@ -124,7 +128,10 @@ def test_traditional_report_becomes_simplified_and_simplified_is_untouched():
     back = normalize_text(traditional)
     sentence = "全区实现地方生产总值220.07亿元,同比增长9.1%"
     assert sentence in back
-    assert normalize_text("乾隆年间的著作,全区实现地方生产总值220.07亿元。") == "乾隆年间的著作,全区实现地方生产总值220.07亿元。"
+    assert (
+        normalize_text("乾隆年间的著作,全区实现地方生产总值220.07亿元。")
+        == "乾隆年间的著作,全区实现地方生产总值220.07亿元。"
+    )
 
 
 def test_html_page_becomes_paragraphs_without_chrome():

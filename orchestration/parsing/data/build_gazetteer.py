@@ -6,6 +6,7 @@
 The union of the older (2020) and the fresher table is kept on purpose: reports from 2008-2026 name divisions that
 were later renamed or merged (滦县 -> 滦州市, 邢台 桥东区 -> 襄都区), and both spellings must be recognised.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,13 +16,88 @@ from pathlib import Path
 # Pseudo-divisions in the adcode tables: placeholders, not names a report would use.
 PLACEHOLDERS = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "澳门特别行政区直辖")
 # The 56 nationalities (cpca's 56_nations.csv), longest first, to shorten 恩施土家族苗族自治州 -> 恩施.
-NATIONS = sorted("""汉族 蒙古族 回族 藏族 维吾尔族 苗族 彝族 壮族 布依族 朝鲜族 满族 侗族 瑶族 白族 土家族 哈尼族 哈萨克族 傣族 黎族
-傈僳族 佤族 畲族 拉祜族 水族 东乡族 纳西族 景颇族 柯尔克孜族 土族 达斡尔族 仫佬族 羌族 布朗族 撒拉族 毛南族 仡佬族 锡伯族
-阿昌族 普米族 塔吉克族 怒族 乌孜别克族 俄罗斯族 鄂温克族 德昂族 保安族 裕固族 京族 塔塔尔族 独龙族 鄂伦春族 赫哲族 门巴族 珞巴族
-基诺族 高山族 各族""".split(), key=len, reverse=True)
+NATIONS = sorted(
+    [
+        "汉族",
+        "蒙古族",
+        "回族",
+        "藏族",
+        "维吾尔族",
+        "苗族",
+        "彝族",
+        "壮族",
+        "布依族",
+        "朝鲜族",
+        "满族",
+        "侗族",
+        "瑶族",
+        "白族",
+        "土家族",
+        "哈尼族",
+        "哈萨克族",
+        "傣族",
+        "黎族",
+        "傈僳族",
+        "佤族",
+        "畲族",
+        "拉祜族",
+        "水族",
+        "东乡族",
+        "纳西族",
+        "景颇族",
+        "柯尔克孜族",
+        "土族",
+        "达斡尔族",
+        "仫佬族",
+        "羌族",
+        "布朗族",
+        "撒拉族",
+        "毛南族",
+        "仡佬族",
+        "锡伯族",
+        "阿昌族",
+        "普米族",
+        "塔吉克族",
+        "怒族",
+        "乌孜别克族",
+        "俄罗斯族",
+        "鄂温克族",
+        "德昂族",
+        "保安族",
+        "裕固族",
+        "京族",
+        "塔塔尔族",
+        "独龙族",
+        "鄂伦春族",
+        "赫哲族",
+        "门巴族",
+        "珞巴族",
+        "基诺族",
+        "高山族",
+        "各族",
+    ],
+    key=len,
+    reverse=True,
+)
 # Names drop the 族 of some nationalities: 新疆维吾尔自治区, 伊犁哈萨克自治州, 博尔塔拉蒙古自治州.
 NATIONS = NATIONS + sorted({n[:-1] for n in NATIONS if len(n) > 2}, key=len, reverse=True)
-SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "省", "市", "区", "县", "盟", "旗", "州")
+SUFFIXES = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "特区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "盟",
+    "旗",
+    "州",
+)
 
 
 def short_name(name: str) -> str:
@@ -78,8 +154,17 @@ def build(tables: list[dict[str, str]]) -> list[dict[str, str]]:
                 city = ""  # county-level units governed directly by the province (仙桃市)
             else:
                 city = parent
-        rows.append({"adcode": code, "name": name, "short": short_name(name), "level": level, "city": city,
-                     "province": prov or "", "current": "1" if (code, name) in in_last else "0"})
+        rows.append(
+            {
+                "adcode": code,
+                "name": name,
+                "short": short_name(name),
+                "level": level,
+                "city": city,
+                "province": prov or "",
+                "current": "1" if (code, name) in in_last else "0",
+            }
+        )
     return rows
 
 
