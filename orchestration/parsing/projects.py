@@ -457,6 +457,8 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
             names = _bare_name(obj, cues, front, back)
         clause_cues = found + inner
         section = _section_at(sections, start)
+        if section is not None and section.kind == "glossary":
+            continue  # a glossary explains slogans; the projects it mentions are counted where the report names them
         year, in_plan = _year_and_plan(sections, section, meta)
         if names and not clause_cues and listed:
             clause_cues = list(sent_cues)  # 其中A、B等亿元以上项目23个 takes 新签约 from the clause before
