@@ -52,7 +52,7 @@ def report_2020() -> ParsedReport:
     meta = ReportMeta(district="西塞山区", city="黄石市", province="湖北省", admin_level="district", report_year=2020,
                       review_year=2019, plan_year=2020, delivered_on=date(2020, 6, 29),
                       meeting="西塞山区第四届人民代表大会第五次会议", title="2020年政府工作报告")
-    gdp = dict(indicator="gdp", subject="地方生产总值", is_headline=True, year=2019)
+    gdp = {"indicator": "gdp", "subject": "地方生产总值", "is_headline": True, "year": 2019}
     figures = [
         _fig(1, 220.07, "亿元", "level", **gdp, evidence="全区实现地方生产总值220.07亿元"),
         _fig(2, 9.1, "%", "growth", **gdp, comparator="同比", evidence="地方生产总值220.07亿元,同比增长9.1%"),

@@ -30,7 +30,7 @@ def run_dbt(args: list[str], db: Path, tmp: Path) -> subprocess.CompletedProcess
     env = dict(os.environ, GWR_DBT_PATH=str(db), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
     cmd = [str(DBT), *args, "--profiles-dir", str(DBT_DIR), "--project-dir", str(DBT_DIR),
            "--target-path", str(tmp / "target"), "--log-path", str(tmp / "logs")]
-    return subprocess.run(cmd, cwd=DBT_DIR, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(cmd, cwd=DBT_DIR, env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
