@@ -1,7 +1,7 @@
 """Build a small DuckDB file holding the `raw` schema, so the dbt project can be built without the parser.
 
 Two reports of the same district in consecutive years (targets of the first meet results of the second), a third
-report of another district, one rejected file and one duplicate. Figures are shaped as the parser emits them
+one withdrawn (file removed from the inbox), a report of another district, one rejected file and one duplicate. Figures are shaped as the parser emits them
 (records.Figure), so the fixture follows any change to the raw schema.
 
 usage: python tests/dbt/make_fixture.py OUT.duckdb
@@ -22,6 +22,7 @@ WAN = 1e4
 
 R2020 = "a501c150ba00b548"  # 西塞山区, delivered 2020: reviews 2019, targets for 2020
 R2021 = "b1c2d3e4f5a60718"  # 西塞山区, delivered 2021: reviews 2020, targets for 2021
+R2022 = "c0ffee0000002022"  # 西塞山区, delivered 2022 but its file was removed from the inbox: withdrawn
 R_OTHER = "f32c294674d3e8c0"  # 曾都区, delivered 2021 in November: reviews 2021, targets for 2022 and 2026
 
 S_2020 = "2020年政府工作报告\n全区实现地方生产总值220.07亿元,同比增长9.1%。2020年主要预期目标:地区生产总值增长7.6%左右。"
@@ -109,6 +110,17 @@ def report_2021() -> ParsedReport:
     return ParsedReport(meta, _sections(2020, 2021), figures, [], [TopicCount("environment", None, 90, 3000)])
 
 
+def report_2022_withdrawn() -> ParsedReport:
+    meta = ReportMeta(district="西塞山区", city="黄石市", province="湖北省", admin_level="district", report_year=2022,
+                      review_year=2021, plan_year=2022)
+    figures = [
+        # would meet the 2021 range target if the report were still in the inbox
+        _fig(1, 9.5, "%", "growth", indicator="gdp", subject="地区生产总值", is_headline=True, year=2021,
+             evidence="地区生产总值增长9.5%"),
+    ]
+    return ParsedReport(meta, _sections(2021, 2022), figures, [], [])
+
+
 def report_other() -> ParsedReport:
     meta = ReportMeta(district="曾都区", city="随州市", province="湖北省", admin_level="district", report_year=2021,
                       review_year=2021, plan_year=2022, delivered_on=date(2021, 11, 8))
@@ -128,15 +140,19 @@ def report_other() -> ParsedReport:
 REPORTS = {
     R2020: ("000_xisaishan_2020.txt", S_2020, report_2020),
     R2021: ("005_xisaishan_2021.txt", S_2021, report_2021),
+    R2022: ("007_xisaishan_2022.txt", "西塞山区2022年政府工作报告", report_2022_withdrawn),
     R_OTHER: ("001_zengdu_2021.txt", "曾都区政府工作报告", report_other),
 }
+WITHDRAWN = {R2022}
 SEEN = datetime(2026, 11, 22, 0, 30)
 
 
 def file_rows() -> list[dict]:
     rows = [
         {"source_file": name, "content_sha": f"sha-{rid}", "size_bytes": len(text.encode()), "modified_at": SEEN,
-         "report_id": rid, "status": "accepted", "reason": None, "source_encoding": "utf-8", "detected_at": SEEN}
+         "report_id": rid, "status": "withdrawn" if rid in WITHDRAWN else "accepted",
+         "reason": "The file was removed from the inbox." if rid in WITHDRAWN else None,
+         "source_encoding": "utf-8", "detected_at": SEEN}
         for rid, (name, text, _) in REPORTS.items()
     ]
     rows.append({"source_file": "006_scan.pdf", "content_sha": "sha-pdf", "size_bytes": 1024, "modified_at": SEEN,

@@ -147,6 +147,7 @@ def test_rejected_and_duplicate_files_listed_with_reason(con):
 def test_dim_reports_counts_and_withdrawn(con):
     got = {r["report_id"]: r for r in rows(con, "select * from marts.dim_reports")}
     assert set(got) == set(fx.REPORTS)
+    assert [rid for rid, r in got.items() if r["withdrawn"]] == [fx.R2022]
     r = got[fx.R2020]
     assert (r["district"], r["withdrawn"], r["n_figures"], r["n_indicator_values"]) == ("西塞山区", False, 11, 6)
     assert r["n_duplicate_files"] == 1
@@ -175,21 +176,12 @@ def test_projects_repeated_mention_once(con):
     assert [r["project_name"] for r in got] == ["黄石港棚户区改造项目", "河口中心排洪港"]
 
 
-def test_withdrawn_report_kept_but_not_paired(tmp_path):
-    db = fx.make_fixture(tmp_path / "w.duckdb")
-    c = duckdb.connect(str(db))
-    c.execute("update raw.report_files set status = 'withdrawn', reason = 'removed' where report_id = ?", [fx.R2021])
-    c.close()
-    result = run_dbt(["build"], db, tmp_path)
-    assert result.returncode == 0, result.stdout[-4000:]
-    c = duckdb.connect(str(db), read_only=True)
-    try:
-        assert c.execute("select withdrawn from marts.dim_reports where report_id = ?", [fx.R2021]).fetchone() == (True,)
-        later = c.execute("""select count(*) from marts.fct_target_vs_prior
-                             where later_report_id = ? or report_id = ?""", [fx.R2021, fx.R2021]).fetchone()
-        assert later == (0,)
-    finally:
-        c.close()
+def test_withdrawn_report_kept_but_not_paired(con):
+    got = rows(con, "select withdrawn, n_indicator_values from marts.dim_reports where report_id = ?", fx.R2022)
+    assert got == [{"withdrawn": True, "n_indicator_values": 1}]
+    paired = rows(con, "select count(*) as n from marts.fct_target_vs_prior where later_report_id = ? or report_id = ?",
+                  fx.R2022, fx.R2022)
+    assert paired == [{"n": 0}]
 
 
 def test_docs_generate_offline(built):
