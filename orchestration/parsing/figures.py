@@ -18,6 +18,8 @@ from .numbers import fold_width, parse_number
 from .records import Figure, ReportMeta, Section
 from .status import commitment_of, read_status
 
+_MAX_SENTENCE = 600
+_NEWLINE = re.compile("\n")
 _CN_UNIT_KINDS = frozenset({"money", "persons", "area", "mass", "length", "volume", "power", "points"})
 
 
@@ -74,13 +76,24 @@ class _Doc:
         ends = [m.end() for m in P.SENTENCE_END.finditer(self.work)]
         self.sent_starts = [0] + ends
         self.sent_ends = ends + [len(text)]
-        self.para_starts = [0] + [i + 1 for i, ch in enumerate(self.work) if ch == "\n"]
+        self.para_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.work)]
         self.sections = sorted(sections, key=lambda s: (s.char_start, s.level))
         self.sec_starts = [s.char_start for s in self.sections]
+        self.clause_marks = [m.start() for m in P.CLAUSE_BOUNDARY.finditer(self.work)]
+
+    def clause_start(self, pos: int, floor: int) -> int:
+        """Start of the clause (after , ; : 。) holding pos, not before floor."""
+        i = bisect.bisect_left(self.clause_marks, pos) - 1
+        return max(self.clause_marks[i] + 1, floor) if i >= 0 else floor
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
-        return self.sent_starts[i], self.sent_ends[i]
+        start, end = self.sent_starts[i], self.sent_ends[i]
+        if end - start > _MAX_SENTENCE:
+            # A run-on "sentence" (lost punctuation, a table flattened into one line) is read in windows,
+            # so context slices stay short and the pass stays linear.
+            start, end = max(start, pos - _MAX_SENTENCE // 2), min(end, pos + _MAX_SENTENCE // 2)
+        return start, end
 
     def paragraph_start(self, pos: int) -> int:
         return self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1]
@@ -107,26 +120,23 @@ def _runs(hits: list[_Hit], work: str) -> list[list[_Hit]]:
     return runs
 
 
-def _clause_start(work: str, pos: int, floor: int) -> int:
-    i = max(work.rfind(c, floor, pos) for c in ",;:。")
-    return max(i + 1, floor)
-
-
-def _headline(work: str, alias: AliasHit, floor: int) -> bool:
-    before = work[_clause_start(work, alias.start, floor):alias.start]
+def _headline(doc: _Doc, alias: AliasHit, floor: int) -> bool:
+    work = doc.work
+    before = work[doc.clause_start(alias.start, floor):alias.start]
     if P.SUBAREA.search(before):
         return False
     # For a split alias (技改项目…投资) the words before B are what could narrow it.
     return not P.NARROWING.search(work[max(floor, alias.key_start - 6):alias.key_start])
 
 
-def _bound_subject(work: str, alias: AliasHit, floor: int) -> _Subject:
-    return _Subject(alias.code, alias.text, alias.start, _headline(work, alias, floor))
+def _bound_subject(doc: _Doc, alias: AliasHit, floor: int) -> _Subject:
+    return _Subject(alias.code, alias.text, alias.start, _headline(doc, alias, floor))
 
 
-def _split_items(work: str, seg_start: int, seg_end: int, k: int) -> list[tuple[int, int]] | None:
+def _split_items(doc: _Doc, seg_start: int, seg_end: int, k: int) -> list[tuple[int, int]] | None:
     """The k subject phrases of a list ('粮食播种面积和产量稳定在'), split on 、/和/及/与."""
-    start = _clause_start(work, seg_end, seg_start)
+    work = doc.work
+    start = doc.clause_start(seg_end, seg_start)
     cuts = [m.start() for m in re.finditer(r"[、和及与]", work[start:seg_end])]
     if len(cuts) != k - 1:
         return None
@@ -154,22 +164,22 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     blocker = P.NEW_NOUN.search(region)
     if aliases and not blocker:
         if k == 1:
-            return [[_bound_subject(work, aliases[-1], floor)]], bool(share), tail_start
+            return [[_bound_subject(doc, aliases[-1], floor)]], bool(share), tail_start
         if len(aliases) >= k:
-            return [[_bound_subject(work, a, floor)] for a in aliases[-k:]], bool(share), tail_start
+            return [[_bound_subject(doc, a, floor)] for a in aliases[-k:]], bool(share), tail_start
         if len(aliases) == 1 and k == 2:
             pair = urban_rural(aliases[0].text)
             if pair:
                 a = aliases[0]
-                hl = _headline(work, a, floor)
+                hl = _headline(doc, a, floor)
                 return [[_Subject(pair[0], a.text, a.start, hl)], [_Subject(pair[1], a.text, a.start, hl)]], \
                     bool(share), tail_start
-        items = _split_items(work, seg_start, subj_end, k)
+        items = _split_items(doc, seg_start, subj_end, k)
         if items:
             out = []
             for i0, i1 in items:
                 hit = next((a for a in aliases if i0 <= a.key_start < i1), None)
-                out.append([_bound_subject(work, hit, floor) if hit else _Subject(None, work[i0:i1], i0, False)])
+                out.append([_bound_subject(doc, hit, floor) if hit else _Subject(None, work[i0:i1], i0, False)])
             return out, bool(share), tail_start
         return [[_Subject(None, None, seg_start, False)] for _ in run], bool(share), tail_start
     if blocker:
@@ -277,12 +287,13 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             j += 1
         history: list[list[_Subject]] = []
         prev_end = sent[0]
+        sentence = text[sent[0]:sent[1]].strip()
         for run in _runs(hits[i:j], work):
             subjects, share, tail_start = _resolve(doc, run, prev_end, sent[0], history)
             seg = work[prev_end:run[0].start]
             first_tail = work[tail_start:run[0].start]
             sec = doc.section(run[0].start)
-            clause = work[_clause_start(work, run[0].start, sent[0]):run[0].start]
+            clause = work[doc.clause_start(run[0].start, sent[0]):run[0].start]
             inherited = bool(history) and any(subjects[0][0] is h for h in history[-1])
             measures = None
             for hit, subs in zip(run, subjects):
@@ -311,7 +322,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                         commitment=commitment_of(work[sent[0]:hit.start]) if status == "target" else None,
                         qualifier=hit.qualifier, comparator=_comparator(seg), status_cue=cue,
                         char_start=hit.start, char_end=hit.end,
-                        evidence=text[ev_start:hit.end], sentence=text[sent[0]:sent[1]].strip(),
+                        evidence=text[ev_start:hit.end], sentence=sentence,
                     ))
                 measures = measures or (out[-1].measure if out else None)
             history.append([s[0] for s in subjects])

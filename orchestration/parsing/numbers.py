@@ -1,6 +1,8 @@
 """Numerals as they occur in reports: Arabic (half- or full-width) and Chinese (三千, 两万, 一千二百)."""
 from __future__ import annotations
 
+import re
+
 import cn2an
 
 # Full-width forms map one character to one character, so offsets in the folded text equal offsets in the
@@ -8,13 +10,15 @@ import cn2an
 _FULL = "０１２３４５６７８９．，；：（）％～－"
 _HALF = "0123456789.,;:()%~-"
 WIDTH_TABLE = str.maketrans(_FULL, _HALF)
+_HAS_FULL = re.compile(f"[{re.escape(_FULL)}]")
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 
 
 def fold_width(text: str) -> str:
     """Full-width digits and the punctuation figures depend on, folded to ASCII, keeping every offset."""
-    return text.translate(WIDTH_TABLE)
+    # translate() walks every character; most texts are already NFKC-normalised and need nothing.
+    return text.translate(WIDTH_TABLE) if _HAS_FULL.search(text) else text
 
 
 def parse_number(token: str) -> float | None:
