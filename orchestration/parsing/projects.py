@@ -60,10 +60,11 @@ _PHASE_TAIL = re.compile(r"(?:[一二三四五六七八九十\d、]+期)+(?:项�
 _PAREN_TAIL = re.compile(r"\([^()]{1,12}\)$")
 # One-character suffixes count only when jieba leaves them as their own token (余家头/路) or inside
 # a token that is not a common word; these common words end in one of them but are no project.
-_SINGLE_SUFFIXES = frozenset("路街桥园馆港渠厂站城段线楼塔")
+_SINGLE_SUFFIXES = frozenset("路街桥园馆港渠厂站城段线楼塔院场库")
 _COMMON_WORDS = frozenset(
     "沿线 一线 底线 防线 红线 主线 热线 路线 战线 思路 出路 道路 新路 城区 地区 辖区 全区 园区 社区 片区 景区 "
-    "城乡 小城 省城 县城 农村 工厂 车站 基站 网站 港区 厂区 校区 新区域 区域 市区 老城 都市 城市 主城 名城".split()
+    "城乡 小城 省城 县城 农村 工厂 车站 基站 网站 港区 厂区 校区 新区域 区域 市区 老城 都市 城市 主城 名城 "
+    "国务院 法院 检察院 学院 现场 立场 战场 官场 市场 农场 广场舞 数据库 仓库 人才库 专家库".split()
 )
 # Heads after 等 that make every listed item a project (…等一批项目, …等7条道路).
 _LIST_HEAD = re.compile(r"(?:项目|道路|干道|主干道|场馆|重点项目|重大项目)(?:\d+个)?$")
