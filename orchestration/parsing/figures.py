@@ -254,22 +254,26 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
             year = y
             span = 5 if y > base else 1
     for r in P.REL_YEAR.finditer(before):
-        ref = meta.report_year or (meta.plan_year - 1 if meta.plan_year else None) or meta.review_year
+        # Undated reports are mostly delivered early in the plan year, where 今年 is the plan year.
+        ref = meta.report_year or meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
         if ref is None:
             break
         word = r.group()
-        if word == "今年":
-            year = ref if kind != "plan" else (meta.plan_year or ref)
-        elif word in ("去年", "上年") and not seg.endswith(("增长", "下降")) and "较" not in before[r.start() - 1:r.start()]:
-            year = ref - 1
-        elif word == "明年":
-            year = ref + 1
+        year = ref if word == "今年" else ref - 1 if word == "去年" else ref + 1
+        if word == "去年" and status == "target":
+            status, cue = "actual", word
+    plan_period = None
+    for plan_period in P.PLAN_PERIOD.finditer(before):
+        pass
+    if plan_period:
+        year = 2010 + 5 * "一二三四五".index(plan_period.group(1))
+        span = 5
     since = P.SINCE_YEAR.search(seg)
     term = ps is not None and pe is not None and pe > ps
     if since and year:
         span = max(1, year - int(since.group(1) or since.group(2)))
     elif P.AVG.search(seg) or (term and measure in ("level", "count") and P.CUMULATIVE.search(clause)):
-        span = 5 if kind != "outlook" or not sec else 5
+        span = 5
     return year, span, status, cue
 
 
@@ -295,6 +299,9 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             sec = doc.section(run[0].start)
             clause = work[doc.clause_start(run[0].start, sent[0]):run[0].start]
             inherited = bool(history) and any(subjects[0][0] is h for h in history[-1])
+            plain_tail = P.PREFIX_BOUND.sub("", first_tail.rstrip())
+            # 增加500元 is a change in an amount, not the amount: listed, never a headline value.
+            increment = bool(P.GROWTH_TAIL.search(plain_tail)) and not P.LEVEL_TO.search(plain_tail)
             measures = None
             for hit, subs in zip(run, subjects):
                 attributive = work.startswith("的", hit.end)
@@ -304,7 +311,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                     if code and (attributive or not compatible(code, measure, table[hit.unit][2])):
                         code = None
                     value = hit.value
-                    if measure == "growth" and P.DECREASE.search(P.PREFIX_BOUND.sub("", first_tail.rstrip())):
+                    if measure == "growth" and P.DECREASE.search(plain_tail):
                         value = -value
                     year, span, status, cue = _timing(doc, hit, sec, meta, sent, seg, clause, measure)
                     if inherited and measure == "share" and out:
@@ -317,7 +324,8 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                         value=value, unit=hit.unit, measure=measure, bound=hit.bound, value_high=hit.value_high,
                         value_base=value * factor, unit_base=unit_base,
                         indicator=code, subject=sub.text,
-                        is_headline=bool(code) and sub.headline and not attributive,
+                        is_headline=bool(code) and sub.headline and not attributive
+                        and not (increment and measure != "growth"),
                         year=year, span_years=span, status=status,
                         commitment=commitment_of(work[sent[0]:hit.start]) if status == "target" else None,
                         qualifier=hit.qualifier, comparator=_comparator(seg), status_cue=cue,

@@ -66,7 +66,10 @@ CUMULATIVE = re.compile(r"累计|总投资|累计完成|共计|合计")
 SINCE_YEAR = re.compile(r"较((?:19|20)\d\d)年|比((?:19|20)\d\d)年")
 BY_YEAR = re.compile(r"到((?:19|20)\d\d)年|至((?:19|20)\d\d)年")
 LEAD_YEAR = re.compile(r"^[^\d。]{0,6}?((?:19|20)\d\d)年(?:[,]|全年|全区|全县|全市|全省|,?预计)")
-REL_YEAR = re.compile(r"今年|去年|明年|上年")
+# 比上年/较去年 compare; only a bare 今年/去年/明年 dates a figure.
+REL_YEAR = re.compile(r"(?<![比较同与于])(今年|去年|明年)")
+# 十三五期间: the five-year plan periods (十一五 2006-2010 … 十五五 2026-2030).
+PLAN_PERIOD = re.compile(r"十([一二三四五])五[”\"]?(?:规划)?(?:期间|时期|以来|末|期末|时期末)")
 ESTIMATE = re.compile(r"预计")
 # Words that, standing between a subject and its number, name something new (an unbound subject).
 NEW_NOUN = re.compile(

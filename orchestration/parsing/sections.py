@@ -126,6 +126,9 @@ def _assign_periods(heads: list[_Head]) -> None:
     plan_year: int | None = None
     prev_l1: _Head | None = None
     parents: dict[int, _Head] = {}
+    # A review headed without a year ("过去五年工作回顾") ends the year before the first dated plan.
+    first_plan = next((max(_years_in(h.title)) for h in heads if h.level == 1 and not h.preamble
+                       and _years_in(h.title) and _kind_of(h.title) in (None, "plan")), None)
     for h in heads:
         if h.level == 1 and h.preamble:
             if h.kind == "plan":
@@ -142,7 +145,7 @@ def _assign_periods(heads: list[_Head]) -> None:
                 h.period_start, h.period_end = prev_l1.period_start, prev_l1.period_end
             h.kind = kind or "other"
             if h.kind == "review":
-                end = max(ys) if ys else None
+                end = max(ys) if ys else (first_plan - 1 if first_plan else None)
                 h.period_end = end
                 h.period_start = end - 4 if end and _TERM_TITLE.search(h.title) else end
                 review_end = end or review_end
@@ -151,7 +154,8 @@ def _assign_periods(heads: list[_Head]) -> None:
                 h.period_start = h.period_end = y
                 plan_year = y or plan_year
             elif h.kind == "outlook":
-                base = review_end if review_end else (plan_year - 1 if plan_year else None)
+                plan_ref = plan_year or first_plan
+                base = review_end if review_end else (plan_ref - 1 if plan_ref else None)
                 if ys and max(ys) > (base or 0):
                     h.period_end = max(ys)
                     h.period_start = h.period_end - 4
