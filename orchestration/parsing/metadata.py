@@ -57,6 +57,7 @@ class Place:
     level: str
     city: str | None
     province: str | None
+    current: bool = True  # False for a division since abolished or renamed (襄樊市)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +70,13 @@ class _Index:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    places: dict[str, list[Place]] = {}
+    seen: dict[str, dict[tuple, bool]] = {}  # name -> (level, city, province) -> still in use
     forms: dict[str, set[tuple[str, bool]]] = {}
     for row in gazetteer():
         name = row["name"]
-        place = Place(name, row["level"], row["city"] or None, row["province"] or None)
-        if place not in places.setdefault(name, []):
-            places[name].append(place)
+        key = (row["level"], row["city"] or None, row["province"] or None)
+        by_place = seen.setdefault(name, {})
+        by_place[key] = by_place.get(key, False) or row.get("current", "1") == "1"
         forms.setdefault(name, set()).add((name, True))
         short = row.get("short") or ""
         if short:
@@ -84,7 +85,7 @@ def _index() -> _Index:
                 forms.setdefault(short + name[-1], set()).add((name, True))
     frozen = {k: tuple(sorted(v, key=lambda x: (not x[1], x[0]))) for k, v in forms.items()}
     return _Index(
-        places={k: tuple(v) for k, v in places.items()},
+        places={n: tuple(Place(n, *key, current=cur) for key, cur in v.items()) for n, v in seen.items()},
         forms=frozen,
         max_len=max(len(k) for k in frozen),
         prefixes=frozenset(k[:2] for k in frozen),
@@ -342,8 +343,7 @@ def _resolve(
     name: str, counts: tuple[Counter, Counter], near: list[str]
 ) -> tuple[Place | None, str | None, str | None]:
     """(place, province when only that is certain, note) for a name that may belong to several divisions."""
-    candidates = list(dict.fromkeys((p.level, p.city, p.province) for p in places_named(name)))
-    places = [Place(name, *c) for c in candidates]
+    places = list(places_named(name))
     if len(places) == 1:
         return places[0], None, None
     any_form, full = counts
@@ -369,6 +369,14 @@ def _resolve(
         if scored[0][0] >= 1000:
             note = f"{name} exists in {where}; {best.city or best.province} is written beside the name."
         return best, None, note
+    tied = [p for sc, p in scored if sc == scored[0][0]]
+    in_use = [p for p in tied if p.current]
+    if len(in_use) == 1:
+        return (
+            in_use[0],
+            None,
+            f"{name} exists in {where}; the text does not decide, so the division still in use is taken.",
+        )
     provinces = {p.province for p in places}
     province = provinces.pop() if len(provinces) == 1 else None
     note = f"{name} exists in {where}, and the text names none of these more than the others; city left empty."

