@@ -83,6 +83,10 @@ def _decode(data: bytes) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mended = data.decode("utf-8", errors="replace")
+    if mended.count("\ufffd") <= max(2, len(mended) // 1000) and _plainness(mended) >= 0.8:
+        # A UTF-8 file with a cut or damaged character or two: keep the report, mark the damage with U+FFFD.
+        return DecodedText(mended, "utf-8")
     if b"\x00" in data:
         # Chinese UTF-16 has few zero bytes (only ASCII produces them), so judge the readings rather than count.
         readings = []

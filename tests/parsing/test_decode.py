@@ -65,3 +65,11 @@ def test_rejects_a_file_over_the_limit_without_reading_it():
     assert e.value.reason == "The file is 12.3 MB; reports are under 5 MB, so it was not read."
     with pytest.raises(UnusableFile):
         decode_report(SAMPLE.encode("utf-8"), max_bytes=1000)
+
+
+def test_utf8_with_one_damaged_character_is_still_read():
+    data = SAMPLE.encode("utf-8")
+    damaged = data[:1001] + data[1002:]  # drop one byte in the middle of a character
+    got = decode_report(damaged)
+    assert got.encoding == "utf-8"
+    assert got.text.count("\ufffd") >= 1 and "全区实现地方生产总值220.07亿元" in got.text
