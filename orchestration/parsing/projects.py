@@ -69,9 +69,13 @@ _COMMON_WORDS = frozenset(
 # Heads after 等 that make every listed item a project (…等一批项目, …等7条道路).
 _LIST_HEAD = re.compile(r"(?:项目|道路|干道|主干道|场馆|重点项目|重大项目)(?:\d+个)?$")
 _WORK_TAIL = re.compile(r"(?:改扩建|扩建|改建|新建|还建|配建|改造|提升改造|整治|综合治理|治理|修复|提档升级|清淤)$")
+# Works that name their site by a bare place name (太山庙棚户区改造, 大水机棚改).
+_SITE_WORK = re.compile(r"(?:棚户区改造|棚改|旧城改造|城中村改造)$")
 _INNER_VERBS = frozenset(("打造", "围绕", "支持", "服务", "开发", "共同开发", "谋划"))
+_SETTLE = frozenset(("落户", "落地", "入驻", "签约落户"))
 _PREPOSITIONS = frozenset(("在", "从", "向", "于"))
 _MIN_NAME, _MAX_NAME = 3, 40
+_MAX_SHARED = 5  # longest bare place name that shares the next item's head (周家寨)
 _MAX_LISTED = 30  # "A、B等N个X" with N this large counts a category, it does not name a project
 _PLAN_ONLY_CUES = frozenset(("完善", "打造", "建立", "支持", "开发", "规划", "争取", "高标准打造", "继续完善"))
 _PLANNING = frozenset(("前期工作", "策划", "谋划"))
@@ -83,6 +87,8 @@ def _segmenter():
     import rjieba  # same tokens as jieba with HMM off, ~15x faster, writes no cache file
 
     seg = rjieba.Jieba()
+    # 建成区 (built-up area) would swallow the verb in 建成区科技馆; the noun is no project anyway.
+    seg.add_word("建成区", 0, "n")
     for word, freq, tag in project_suffixes():
         seg.add_word(word, freq, tag)
     for word in project_status_cues():
@@ -116,6 +122,9 @@ def _ends_with_suffix(name: str) -> bool:
 
 def _work_on_named_site(core: str) -> bool:
     """蒋家岗学校改扩建, 区疾控中心异地新建: a kind of work done on a named facility."""
+    m = _SITE_WORK.search(core)
+    if m and m.start() >= 2:
+        return True
     m = _WORK_TAIL.search(core)
     if not m or m.start() < 2:
         return False
@@ -193,6 +202,11 @@ def _peel(tokens: list[tuple[str, int]], cues: dict[str, str], front: frozenset[
         if c:
             found.append(c)
         i += 1
+    # 争取保税物流中心(B型)落户曾都: the place after 落户/落地 is where, not part of the name.
+    if j - i >= 3 and tokens[j - 2][0] in _SETTLE and len(tokens[j - 1][0]) <= 4:
+        j -= 1
+    elif j - i >= 4 and tokens[j - 3][0] in _SETTLE and len(tokens[j - 2][0] + tokens[j - 1][0]) <= 4:
+        j -= 2
     while j > i:
         w = tokens[j - 1][0]
         c = _cue(w, cues, back)
@@ -323,7 +337,13 @@ def _names(obj: str, cues, front, back) -> tuple[list[str], list[str], bool]:
         if name:
             cleaned.append(name)
     if head is None:
-        return [n for n in cleaned if _acceptable(n) and _ends_with_suffix(n)], found, False
+        named = [n for n in cleaned if _acceptable(n) and _ends_with_suffix(n)]
+        if len(cleaned) > 1 and named == cleaned[-1:] and all(len(c) <= _MAX_SHARED for c in cleaned[:-1]):
+            # 六草屋、周家寨、太山庙棚户区改造: places sharing the last item's head make one project
+            whole, _ = _clean(obj, cues, front, back)
+            if whole and _acceptable(whole):
+                return [whole], found, False
+        return named, found, False
     head_clean, f = _clean(head, cues, front, back)
     found += f
     head_core = re.sub(r"^(?:一批|\d+(?:个|条|所|家|座|处))", "", head_clean)

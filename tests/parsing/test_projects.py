@@ -27,7 +27,7 @@ NAMES_AND_STATUS = [
      ["新冶钢高炉置换", "特冶锻造", "扁棒线", "生态环保综合技改项目"],
      ["in_progress", "in_progress", "in_progress", "started"]),
     ("曾都医院门诊综合楼、区疾控中心检验大楼开工建设,经济开发区、城南新区社区卫生服务中心项目稳步推进。",
-     ["曾都医院门诊综合楼", "区疾控中心检验大楼", "城南新区社区卫生服务中心项目"],
+     ["曾都医院门诊综合楼", "区疾控中心检验大楼", "经济开发区、城南新区社区卫生服务中心项目"],
      ["started", "started", "in_progress"]),
     ("武汉印象城、八大家红坊里商业街区盛大开业,锐创中心当年交付。",
      ["武汉印象城", "八大家红坊里商业街区", "锐创中心"], ["operating", "operating", "completed"]),
@@ -132,3 +132,18 @@ def test_amount_in_parentheses_and_after_the_name():
 def test_dollar_amount_keeps_text_but_no_yuan_value():
     (p,) = _run("签约总投资1.2亿美元的汉能光伏项目")
     assert p.investment_value_base is None and p.investment_text == "总投资1.2亿美元"
+
+
+# Places sharing one head noun make one project; 建成区 must not swallow the verb 建成.
+WHOLE = [
+    ("六草屋、周家寨、太山庙棚户区改造加速推进", "六草屋、周家寨、太山庙棚户区改造", "in_progress"),
+    ("大智路、沿江等小区改造工程顺利完成", "大智路、沿江等小区改造工程", "completed"),
+    ("建成区科技馆", "区科技馆", "completed"),
+    ("争取保税物流中心(B型)落户曾都", "保税物流中心(B型)", "signed"),
+]
+
+
+@pytest.mark.parametrize("text,name,status", WHOLE)
+def test_whole_names(text, name, status):
+    got = _run(text)
+    assert [(p.project_name, p.status) for p in got] == [(name, status)]
