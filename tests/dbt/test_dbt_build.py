@@ -189,3 +189,32 @@ def test_docs_generate_offline(built):
     assert result.returncode == 0 and docs is not None
     assert docs.returncode == 0, docs.stdout[-3000:]
     assert (tmp / "target" / "catalog.json").exists()
+
+
+def test_malformed_parser_output_warns_but_builds(tmp_path):
+    """Odd rows from a new kind of report (repeated ids, an unknown code, an unknown bound, no district) must not stop
+    the marts: the tests on them warn, and the marts keep their grain."""
+    db = fx.make_fixture(tmp_path / "odd.duckdb")
+    c = duckdb.connect(str(db))
+    try:
+        c.execute("insert into raw.sections select * from raw.sections where report_id = ? and section_id = 's001'",
+                  [fx.R2020])
+        c.execute("insert into raw.figures select * replace (value + 1 as value) from raw.figures "
+                  "where report_id = ? and figure_id = 9", [fx.R2020])
+        c.execute("update raw.figures set indicator = 'no_such_code' where report_id = ? and figure_id = 1", [fx.R2021])
+        c.execute("update raw.figures set bound = 'about' where report_id = ? and figure_id = 2", [fx.R2021])
+        c.execute("update raw.reports set district = null where report_id = ?", [fx.R_OTHER])
+        c.execute("insert into raw.topic_counts select * from raw.topic_counts where report_id = ?", [fx.R2021])
+    finally:
+        c.close()
+    result = run_dbt(["build"], db, tmp_path)
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "ERROR=0" in result.stdout and "SKIP=0" in result.stdout
+    assert "WARN=0" not in result.stdout
+    c = duckdb.connect(str(db), read_only=True)
+    try:
+        assert c.execute("select count(*) from marts.dim_sections where report_id = ? and section_id = 's001'",
+                         [fx.R2020]).fetchone() == (1,)
+        assert c.execute("select count(*) from marts.fct_target_vs_prior where district is null").fetchone() == (0,)
+    finally:
+        c.close()

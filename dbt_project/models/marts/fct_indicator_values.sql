@@ -1,5 +1,7 @@
 select
-    f.report_id || ':' || f.figure_id as indicator_value_id,
+    -- a hash of the grain: unique by construction and stable for the same content across builds
+    md5(concat_ws('|', f.report_id, f.indicator, f.year, f.span_years, f.status, f.measure, f.value, f.unit, f.bound,
+        coalesce(cast(f.value_high as varchar), ''))) as indicator_value_id,
     f.report_id,
     r.source_file,
     r.district,

@@ -31,3 +31,5 @@ select
     count(distinct report_id) over (partition by subject) as n_reports,
     count(*) over (partition by subject) as n_figures
 from unbound
+-- the grain holds even if a malformed report repeats a figure id (staging only warns about it)
+qualify row_number() over (partition by report_id, figure_id order by char_start) = 1

@@ -10,3 +10,4 @@ select
     modified_at
 from {{ ref('stg_reports__files') }}
 where file_status in ('rejected', 'duplicate')
+qualify row_number() over (partition by source_file order by detected_at desc nulls last) = 1
