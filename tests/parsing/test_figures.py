@@ -1,0 +1,181 @@
+"""Figures from real sentences of the sample reports, one phenomenon per table."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.parsing.figures import extract_figures
+from orchestration.parsing.records import ReportMeta
+from orchestration.parsing.sections import build_sections
+from orchestration.parsing.years import report_years
+
+REVIEW = "一、2019年工作回顾\n\n"
+PLAN = "一、2019年工作回顾\n\n全区经济平稳。\n\n二、2020年工作安排\n\n"
+TERM = "一、2021年和本届政府工作回顾\n\n(一)抓产业培育增发展实力\n\n支柱产业持续壮大。\n\n"
+OUTLOOK = "一、2021年工作回顾\n\n二、今后五年的政府工作\n\n"
+
+
+def figures(text: str):
+    sections = build_sections(text)
+    y = report_years(text, sections)
+    meta = ReportMeta(report_year=y.report_year, review_year=y.review_year, plan_year=y.plan_year)
+    return extract_figures(text, sections, meta)
+
+
+def row(f):
+    return (f.indicator, f.year, f.span_years, f.status, f.measure, f.value, f.unit, f.bound, f.value_high)
+
+
+def headline_rows(text: str):
+    return [row(f) for f in figures(text) if f.indicator and f.is_headline]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # level + growth pair: the growth inherits the level's subject
+    (REVIEW + "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;",
+     [("gdp", 2019, 1, "actual", "level", 220.07, "亿元", "eq", None),
+      ("gdp", 2019, 1, "actual", "growth", 9.1, "%", "eq", None)]),
+    # 其中: the nested figure has its own subject, the growth follows it
+    (REVIEW + "地方财政总收入实现12.28亿元,其中一般公共财政预算收入7.14亿元,同比增长4.73%;",
+     [("fiscal_total_revenue", 2019, 1, "actual", "level", 12.28, "亿元", "eq", None),
+      ("general_budget_revenue", 2019, 1, "actual", "level", 7.14, "亿元", "eq", None),
+      ("general_budget_revenue", 2019, 1, "actual", "growth", 4.73, "%", "eq", None)]),
+    # 占GDP比重 is a share of the subject, not GDP
+    (REVIEW + "研发投入9.18亿元,占GDP比重4.17%。",
+     [("rd_spending", 2019, 1, "actual", "level", 9.18, "亿元", "eq", None),
+      ("rd_spending", 2019, 1, "actual", "share", 4.17, "%", "eq", None)]),
+    # 个百分点 is never a headline value
+    (REVIEW + "全年高新技术产业增加值占GDP比重达到22.88%,同比提高2.6个百分点,",
+     [("hightech_value_added", 2019, 1, "actual", "share", 22.88, "%", "eq", None)]),
+])
+def test_subject_binding(text, rows):
+    assert headline_rows(text) == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # 分别 list mapped in order, 年均 over the term -> span 5
+    (TERM + "五年来,我们致力发展提速。规模以上工业增加值、固定资产投资、社会消费品零售总额、地方一般公共预算收入年均分别增长8.5%、11%、14.5%、4.3%。",
+     [("industrial_value_added", 2021, 5, "actual", "growth", 8.5, "%", "eq", None),
+      ("fixed_asset_investment", 2021, 5, "actual", "growth", 11.0, "%", "eq", None),
+      ("retail_sales", 2021, 5, "actual", "growth", 14.5, "%", "eq", None),
+      ("general_budget_revenue", 2021, 5, "actual", "growth", 4.3, "%", "eq", None)]),
+    # 城乡居民 … 分别 -> urban, rural; 均增长 applies to both
+    (REVIEW + "城乡居民人均可支配收入分别达38517元、22857元,均增长9%。",
+     [("urban_disposable_income", 2019, 1, "actual", "level", 38517.0, "元", "eq", None),
+      ("rural_disposable_income", 2019, 1, "actual", "level", 22857.0, "元", "eq", None),
+      ("urban_disposable_income", 2019, 1, "actual", "growth", 9.0, "%", "eq", None),
+      ("rural_disposable_income", 2019, 1, "actual", "growth", 9.0, "%", "eq", None)]),
+    # a list whose subjects are joined by 和, the trailing 以上 bounds the list
+    (PLAN + "确保粮食播种面积和产量稳定在58万亩、26万吨以上。",
+     [("grain_output", 2020, 1, "target", "level", 26.0, "万吨", "min", None)]),
+])
+def test_lists(text, rows):
+    assert headline_rows(text) == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # 预计 covers the whole sentence, 完成 clauses included (003)
+    ("一、2017年工作回顾\n\n2017年,预计地区生产总值增长8%、规上工业增加值增长10%;完成一般公共预算收入39亿元,增长20%;社零总额145亿元,增长11.5%。",
+     [("gdp", 2017, 1, "estimate", "growth", 8.0, "%", "eq", None),
+      ("industrial_value_added", 2017, 1, "estimate", "growth", 10.0, "%", "eq", None),
+      ("general_budget_revenue", 2017, 1, "estimate", "level", 39.0, "亿元", "eq", None),
+      ("general_budget_revenue", 2017, 1, "estimate", "growth", 20.0, "%", "eq", None),
+      ("retail_sales", 2017, 1, "estimate", "level", 145.0, "亿元", "eq", None),
+      ("retail_sales", 2017, 1, "estimate", "growth", 11.5, "%", "eq", None)]),
+    # a paragraph that opens with 预计 carries it to the paragraph end (002 abstract)
+    (REVIEW + "预计地区生产总值520亿元,增长7.5%左右。社会消费品零售总额144亿元,增长10%。",
+     [("gdp", 2019, 1, "estimate", "level", 520.0, "亿元", "eq", None),
+      ("gdp", 2019, 1, "estimate", "growth", 7.5, "%", "approx", None),
+      ("retail_sales", 2019, 1, "estimate", "level", 144.0, "亿元", "eq", None),
+      ("retail_sales", 2019, 1, "estimate", "growth", 10.0, "%", "eq", None)]),
+    # without 预计 a result is actual
+    (REVIEW + "开始。城镇新增就业8988人。",
+     [("new_urban_jobs", 2019, 1, "actual", "count", 8988.0, "人", "eq", None)]),
+])
+def test_estimates(text, rows):
+    assert headline_rows(text) == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # 左右 target, and 突破 on the inherited subject (004)
+    (PLAN + "2020年全区经济社会发展主要预期目标是:地区生产总值增长8.1%左右,突破750亿元;",
+     [("gdp", 2020, 1, "target", "growth", 8.1, "%", "approx", None),
+      ("gdp", 2020, 1, "target", "level", 750.0, "亿元", "min", None)]),
+    # 以内 target on a rate
+    (PLAN + "确保城镇新增就业4800人,调查失业率控制在5.2%以内。",
+     [("new_urban_jobs", 2020, 1, "target", "count", 4800.0, "人", "eq", None),
+      ("unemployment_rate", 2020, 1, "target", "rate", 5.2, "%", "max", None)]),
+    # 到2026年 goal -> year 2026, span 5
+    (OUTLOOK + "主要奋斗目标是:到2026年,力争地区生产总值达到900亿元。到2026年,城镇化率达到77%。",
+     [("gdp", 2026, 5, "target", "level", 900.0, "亿元", "eq", None),
+      ("urbanization_rate", 2026, 5, "target", "rate", 77.0, "%", "eq", None)]),
+    # ranges in every written form
+    (PLAN + "地区生产总值增长5%—5.5%,固定资产投资增长5-5.5%,社会消费品零售总额增长5%到5.5%,一般公共预算收入增长5%~5.5%。",
+     [("gdp", 2020, 1, "target", "growth", 5.0, "%", "range", 5.5),
+      ("fixed_asset_investment", 2020, 1, "target", "growth", 5.0, "%", "range", 5.5),
+      ("retail_sales", 2020, 1, "target", "growth", 5.0, "%", "range", 5.5),
+      ("general_budget_revenue", 2020, 1, "target", "growth", 5.0, "%", "range", 5.5)]),
+])
+def test_targets(text, rows):
+    assert headline_rows(text) == rows
+
+
+def test_commitment():
+    f = [f for f in figures(PLAN + "力争全区完成技改投资50亿元以上。确保城镇新增就业人数不低于7000人。") if f.indicator]
+    assert [(x.indicator, x.commitment, x.bound) for x in f] == [
+        ("tech_upgrade_investment", "strive", "min"), ("new_urban_jobs", "must", "min")]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # Chinese numerals converted inside the figure only (零售 stays a word)
+    (PLAN + "社会消费品零售总额增长10%,城镇新增就业两万人,粮食总产量达到一千二百万吨。",
+     [("retail_sales", 2020, 1, "target", "growth", 10.0, "%", "eq", None),
+      ("new_urban_jobs", 2020, 1, "target", "count", 2.0, "万人", "eq", None),
+      ("grain_output", 2020, 1, "target", "level", 1200.0, "万吨", "eq", None)]),
+    # full-width digits and punctuation from other sources
+    (REVIEW + "全县地区生产总值达到２３０．５亿元，增长８．６％；",
+     [("gdp", 2019, 1, "actual", "level", 230.5, "亿元", "eq", None),
+      ("gdp", 2019, 1, "actual", "growth", 8.6, "%", "eq", None)]),
+])
+def test_numerals(text, rows):
+    assert headline_rows(text) == rows
+
+
+@pytest.mark.parametrize("text", [
+    # sub-area and sub-sector figures are not headline (002, 000)
+    PLAN + "确保中法生态城全年完成全社会固定资产投资130亿元。",
+    PLAN + "确保蔡甸开发区完成全社会固定资产投资168亿元、增长20%。",
+    REVIEW + "社会消费品零售总额完成90.07亿元。其中限额以上消费品零售额总额19.3亿元,累计增长18.4%,增幅均居全市第二。",
+    # an attributive amount (出口额超千万美元的企业) and a signed-contract total
+    REVIEW + "新增出口备案企业25家,出口额超千万美元的企业达15家。",
+    REVIEW + "全区在谈亿元以上项目87个,新签约亿元以上项目27个、总金额1160亿元。",
+])
+def test_not_headline(text):
+    rows = headline_rows(text)
+    assert all(r[5] not in (130.0, 168.0, 20.0, 19.3, 18.4, 1160.0) for r in rows), rows
+
+
+def test_sign_not_approx():
+    f = figures(REVIEW + "新签约项目82个,签约30个亿元以上项目。")
+    assert [x.bound for x in f] == ["eq", "eq"]
+
+
+def test_neighbours_hedge_stays_with_neighbour():
+    f = figures(REVIEW + "招商引资实际到位资金520亿元左右,实际利用外资6.26亿美元。")
+    assert [(x.value, x.bound) for x in f] == [(520.0, "approx"), (6.26, "eq")]
+
+
+def test_evidence_and_offsets_point_into_text():
+    text = REVIEW + "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;"
+    for f in figures(text):
+        assert f.evidence in text
+        assert text[f.char_start:f.char_end] in f.evidence
+        assert f.sentence in text
+
+
+def test_long_run_of_digits_is_fast():
+    import time
+
+    text = ("1234567890.,;%、—~" * 60000)[:1_000_000] + ("增长5%," * 20000)
+    t0 = time.perf_counter()
+    figures(text)
+    assert time.perf_counter() - t0 < 5
