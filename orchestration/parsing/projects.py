@@ -49,7 +49,7 @@ _YEAR_WORD = re.compile(r"\d{4}年?内?")
 # Counts and thresholds mark aggregates (亿元以上项目27个, 3所幼儿园), never a name.
 _AGGREGATE = re.compile(
     r"以上项目|项目\d|\d+个$|^个|^\d+(?:个|所|座|项|条|批|家|处|栋)|^[一二两三四五六七八九十]+(?:个|所|座|批)"
-    r"|^\d+(?:\.\d+)?(?:亩|平方公里|公里|米|万方)|^\d+[街号]$"
+    r"|^\d+(?:\.\d+)?(?:亩|平方公里|公里|米|万方)|^\d+[街号]$|\d+(?:所|座|栋)"
 )
 # Words that alone never make a name specific (重点项目, 一批民生工程 ...).
 _GENERIC = re.compile(
@@ -72,6 +72,7 @@ _WORK_TAIL = re.compile(r"(?:改扩建|扩建|改建|新建|还建|配建|改造
 # Works that name their site by a bare place name (太山庙棚户区改造, 大水机棚改).
 _SITE_WORK = re.compile(r"(?:棚户区改造|棚改|旧城改造|城中村改造)$")
 _INNER_VERBS = frozenset(("打造", "围绕", "支持", "服务", "开发", "共同开发", "谋划"))
+_ACTION_STARTS = ("抓", "促", "推", "搞", "让", "使", "方便", "加强", "强化", "提高", "做好", "抓好", "保障", "促进", "确保")
 _SETTLE = frozenset(("落户", "落地", "入驻", "签约落户"))
 _PREPOSITIONS = frozenset(("在", "从", "向", "于"))
 _MIN_NAME, _MAX_NAME = 3, 40
@@ -307,13 +308,19 @@ def _clean(item: str, cues, front, back) -> tuple[str, list[str]]:
     return name, found
 
 
+def _starts_with_verb(name: str) -> bool:
+    """抓招商引项目, 方便大学生: a phrase opening on an action verb is an action, not a name. A list, not
+    jieba's POS tags: place names open on characters tagged as verbs (戴家湖, 赶山东路, 望岳路)."""
+    return name.startswith(_ACTION_STARTS)
+
+
 @lru_cache(maxsize=1)
 def _tail_words(cues: tuple, back: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(set(cues) | back | {"施工", "征地", "征迁", "腾退"}, key=len, reverse=True))
 
 
 def _acceptable(name: str) -> bool:
-    if not name or name[-1] in "和与及的、" or name[0] in "、":
+    if not name or name[-1] in "和与及的、" or name[0] in "、" or _starts_with_verb(name):
         return False
     return (_MIN_NAME <= len(name) <= _MAX_NAME and _balanced(name) and not _AGGREGATE.search(name)
             and _is_specific(name))
