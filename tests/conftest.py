@@ -15,8 +15,8 @@ SHARED = REPO.parent / "shared"
 @pytest.fixture(scope="session")
 def dbt_manifest() -> Path:
     """@dbt_assets needs dbt's manifest at import time; prepare_if_dev() does nothing under pytest (STACK.md 1)."""
-    from orchestration.cli import prepare_dbt_manifest
     from orchestration.defs.dbt_project import dbt_project
+    from orchestration.runner import prepare_dbt_manifest
 
     prepare_dbt_manifest()
     return dbt_project.manifest_path

@@ -12,7 +12,8 @@ from orchestration.steps.inbox_watch import plan_inbox_changes
 from orchestration.storage.inbox import list_inbox
 
 PER_REPORT = dg.AssetSelection.assets(report_texts, parsed_reports)
-DOWNSTREAM = PER_REPORT.downstream(include_self=False)
+# everything else, including the dictionaries (dbt seeds), which are upstream of the marts but not of the reports
+DOWNSTREAM = dg.AssetSelection.all() - PER_REPORT
 
 process_reports_job = dg.define_asset_job(
     "process_reports", selection=PER_REPORT, partitions_def=report_partitions,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from orchestration.parsing.decode import UnusableFile, decode_report
@@ -30,7 +30,7 @@ def report_id_for(text: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
+    return datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
 
 
 def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
@@ -43,7 +43,7 @@ def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
         "source_file": f.key,
         "size_bytes": f.size,
         "mtime_ns": f.mtime_ns,
-        "modified_at": datetime.fromtimestamp(f.mtime_ns / 1e9, timezone.utc).replace(tzinfo=None).isoformat(sep=" "),
+        "modified_at": datetime.fromtimestamp(f.mtime_ns / 1e9, UTC).replace(tzinfo=None).isoformat(sep=" "),
         "detected_at": _now(),
         "content_sha": None,
         "report_id": None,

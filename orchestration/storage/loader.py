@@ -12,7 +12,14 @@ import duckdb
 
 from orchestration.storage.inbox import InboxFile
 from orchestration.storage.parts import INGEST_FILE, PARSE_FILE, read_json
-from orchestration.storage.raw_tables import FILE_COLUMNS, PARSED_TABLES, RAW_SCHEMA, RAW_TABLES, TEXT_COLUMNS, create_table_sql
+from orchestration.storage.raw_tables import (
+    FILE_COLUMNS,
+    PARSED_TABLES,
+    RAW_SCHEMA,
+    RAW_TABLES,
+    TEXT_COLUMNS,
+    create_table_sql,
+)
 
 
 @dataclass(frozen=True)
