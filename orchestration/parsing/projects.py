@@ -79,6 +79,7 @@ _MIN_NAME, _MAX_NAME = 3, 40
 _MAX_SHARED = 5  # longest bare place name that shares the next item's head (周家寨)
 _MAX_LISTED = 30  # "A、B等N个X" with N this large counts a category, it does not name a project
 _PLAN_ONLY_CUES = frozenset(("完善", "打造", "建立", "支持", "开发", "规划", "争取", "高标准打造", "继续完善"))
+_FUTURE = frozenset(("将", "拟", "计划", "力争", "争取", "确保", "要", "今年", "明年"))
 _PLANNING = frozenset(("前期工作", "策划", "谋划"))
 _NOT_YET = "即将"  # 编钟中学即将投入使用: still being built
 
@@ -496,6 +497,9 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
             status = "planned"  # 建立区应急管理指挥中心, 高标准打造蔡甸大街示范街: plan verbs too weak elsewhere
         if not names or (status is None and not (in_plan and listed)):
             continue
+        if not in_plan and (section is None or section.kind == "other") and any(w in _FUTURE for w, _ in toks[:i]):
+            # a news summary without a plan heading: 今年将加快推进X建设 is a plan
+            in_plan, year = True, meta.plan_year or year
         if in_plan or any(w in _PLANNING for w in sent_cues):
             status = "planned"  # 积极谋划…,实施长江湿地…等重大生态项目: still being planned
         elif _NOT_YET in clause and status in ("operating", "completed"):

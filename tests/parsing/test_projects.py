@@ -147,3 +147,11 @@ WHOLE = [
 def test_whole_names(text, name, status):
     got = _run(text)
     assert [(p.project_name, p.status) for p in got] == [(name, status)]
+
+
+def test_future_wording_without_a_plan_heading_is_planned():
+    # A news summary or an excerpt may carry no plan heading: 力争/将 still mark the plan year.
+    text = "力争香港置地长江青创城、中再生集团再生金属总部、叡克生态环保创新中心、金融街控股滨江商务区等重大项目尽快落地"
+    got = extract_projects(text, [], ReportMeta(review_year=2017, plan_year=2018))
+    assert [p.project_name for p in got] == ["香港置地长江青创城", "中再生集团再生金属总部", "叡克生态环保创新中心", "金融街控股滨江商务区"]
+    assert {(p.status, p.year) for p in got} == {("planned", 2018)}
