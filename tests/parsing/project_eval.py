@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
