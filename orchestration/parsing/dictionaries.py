@@ -60,6 +60,12 @@ def project_generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def project_common_words() -> frozenset[str]:
+    """Common words ending in a one-character project suffix that name no facility (沿线, 思路, 市场)."""
+    return frozenset(w for line in _read_lines(DATA_DIR / "project_common_words.txt") for w in line.split())
+
+
+@lru_cache(maxsize=1)
 def topic_words() -> dict[str, tuple[str, ...]]:
     """topic -> its words, from the dbt seed topic_words.csv."""
     out: dict[str, list[str]] = {}

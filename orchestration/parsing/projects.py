@@ -24,7 +24,13 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .dictionaries import project_fillers, project_generic_words, project_status_cues, project_suffixes
+from .dictionaries import (
+    project_common_words,
+    project_fillers,
+    project_generic_words,
+    project_status_cues,
+    project_suffixes,
+)
 from .records import Project, ReportMeta, Section
 
 # Higher wins when one clause carries several cues (建成投产 -> completed, 启动…建设 -> started).
@@ -59,11 +65,8 @@ _GENERIC = re.compile(
 _PHASE_TAIL = re.compile(r"(?:[一二三四五六七八九十\d、]+期)+(?:项目|工程)?$")
 _PAREN_TAIL = re.compile(r"\([^()]{1,12}\)$")
 # One-character suffixes count only when jieba leaves them as their own token (余家头/路) or inside
-# a token that is not a common word; these common words end in one of them but are no project.
+# a token that is not a common word (data/project_common_words.txt).
 _SINGLE_SUFFIXES = frozenset("路街桥园馆港渠厂站城段线楼塔院场库")
-_COMMON_WORDS = frozenset(
-    ["沿线", "一线", "底线", "防线", "红线", "主线", "热线", "路线", "战线", "思路", "出路", "道路", "新路", "城区", "地区", "辖区", "全区", "园区", "社区", "片区", "景区", "城乡", "小城", "省城", "县城", "农村", "工厂", "车站", "基站", "网站", "港区", "厂区", "校区", "新区域", "区域", "市区", "老城", "都市", "城市", "主城", "名城", "国务院", "法院", "检察院", "学院", "现场", "立场", "战场", "官场", "市场", "农场", "广场舞", "数据库", "仓库", "人才库", "专家库"]
-)
 # Heads after 等 that make every listed item a project (…等一批项目, …等7条道路).
 _LIST_HEAD = re.compile(r"(?:项目|道路|干道|主干道|场馆|重点项目|重大项目)(?:\d+个)?$")
 _WORK_TAIL = re.compile(r"(?:改扩建|扩建|改建|新建|还建|配建|改造|提升改造|整治|综合治理|治理|修复|提档升级|清淤)$")
@@ -130,7 +133,7 @@ def _work_on_named_site(core: str) -> bool:
         return False
     rest = core[: m.start()]
     return any(w in _suffix_words() or (len(w) == 1 and w in _SINGLE_SUFFIXES) or
-               (len(w) > 1 and w[-1] in _SINGLE_SUFFIXES and w not in _COMMON_WORDS)
+               (len(w) > 1 and w[-1] in _SINGLE_SUFFIXES and w not in project_common_words())
                for w, _ in _tokens(rest))
 
 
@@ -138,7 +141,7 @@ def _last_is_suffix(core: str) -> bool:
     last = _tokens(core)[-1][0]
     if last in _suffix_words():
         return True
-    if last[-1] in _SINGLE_SUFFIXES and last not in _COMMON_WORDS:
+    if last[-1] in _SINGLE_SUFFIXES and last not in project_common_words():
         return True
     return last.endswith(_multi_char_suffixes())
 
