@@ -218,3 +218,10 @@ def test_malformed_parser_output_warns_but_builds(tmp_path):
         assert c.execute("select count(*) from marts.fct_target_vs_prior where district is null").fetchone() == (0,)
     finally:
         c.close()
+
+
+def test_indicator_series_one_result_per_year(con):
+    got = rows(con, """select year, value, status from marts.fct_indicator_series
+                       where district = '西塞山区' and indicator = 'gdp' and measure = 'growth' order by year""")
+    # 2021 is only in the withdrawn report
+    assert got == [{"year": 2019, "value": 9.1, "status": "actual"}, {"year": 2020, "value": -3.5, "status": "actual"}]
