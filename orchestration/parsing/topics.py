@@ -25,11 +25,13 @@ from functools import lru_cache
 from .dictionaries import gazetteer, topic_words
 from .records import Section, TopicCount
 
+# Organisation ends that make a name even without a place before them (生态环境局, 乡村振兴局).
+_ORG_SUFFIXES = frozenset(("局", "委", "厅", "办", "委员会", "办公室", "公司", "集团", "集团公司", "协会"))
 # Ends of place and organisation names (not of projects: a 生态修复工程 is about the environment).
 _NAME_SUFFIXES = frozenset((
     "城", "示范城", "新城", "区", "新区", "示范区", "试验区", "先行区", "开发区", "园", "产业园", "工业园", "科技园",
     "公园", "小镇", "公司", "集团", "集团公司", "中心", "基地", "研究院", "大学", "学院", "银行", "协会", "镇", "村",
-))
+)) | _ORG_SUFFIXES
 # POS tags jieba gives to proper-name pieces: places, persons, other proper nouns, abbreviations,
 # locality words (中法 comes out as 中/f 法/j).
 _NAME_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "f", "zg"))
@@ -101,7 +103,7 @@ def masked_spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
         s = t
         while s > 0 and t - s < _MAX_LEFT and _name_like(*tagged[s - 1]):
             s -= 1
-        if s < t:
+        if s < t or tagged[e][0] in _ORG_SUFFIXES:
             spans.append((s, e))
     return spans
 
