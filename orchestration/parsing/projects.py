@@ -96,6 +96,9 @@ def _segmenter():
         seg.add_word(word, freq, tag)
     for word in project_status_cues():
         seg.add_word(word, 2000, "v")
+    for word in project_generic_words():
+        if len(word) > 1:
+            seg.add_word(word, 500, "n")  # 康养 is no jieba word; as single characters it would look specific
     return seg
 
 
@@ -163,12 +166,15 @@ def _is_specific(name: str) -> bool:
     words = [w for w, _ in _tokens(name)]
     if words and (words[-1] in _suffix_words() or words[-1] in _SINGLE_SUFFIXES):
         words = words[:-1]
-    elif words and words[-1].endswith(_multi_char_suffixes()):
-        # jieba keeps 社区卫生服务中心, 金融中心 whole: judge the words before the suffix
-        last = words.pop()
-        suffix = next(w for w in sorted(_multi_char_suffixes(), key=len, reverse=True) if last.endswith(w))
-        words += [w for w, _ in _tokens(last[: -len(suffix)])] if len(last) > len(suffix) else []
-    return not all(w in generic or w in _suffix_words() for w in words)
+    split: list[str] = []
+    for w in words:
+        if w not in _suffix_words() and w.endswith(_multi_char_suffixes()):
+            # jieba keeps 社区卫生服务中心, 教育中心 whole: judge the words before the suffix
+            suffix = next(x for x in sorted(_multi_char_suffixes(), key=len, reverse=True) if w.endswith(x))
+            split += [x for x, _ in _tokens(w[: -len(suffix)])] if len(w) > len(suffix) else []
+        else:
+            split.append(w)
+    return not all(w in generic or w in _suffix_words() for w in split)
 
 
 def _balanced(s: str) -> bool:
@@ -242,11 +248,11 @@ def _split_quote_aware(obj: str) -> list[str]:
     return items
 
 
-def _cut_inner(name: str, cues: dict[str, str], front: frozenset[str]) -> tuple[str, list[str]]:
+def _cut_inner(name: str, cues: dict[str, str], front: frozenset[str], lead: bool = True) -> tuple[str, list[str]]:
     """Drop what precedes an inner verb or 的 (华夏幸福基业建设青山环保产业小镇项目 -> 青山环保产业小镇项目),
     but only where the rest is still a name: 碧桂园磁湖南岸商圈建设项目 keeps its 建设."""
     toks = _tokens(name)
-    for k in range(len(toks) - 2, -1, -1):
+    for k in range(len(toks) - 2, -1 if lead else 0, -1):
         w = toks[k][0]
         if w in cues or w in _INNER_VERBS or w == "的":
             rest = name[toks[k + 1][1]:].lstrip("和与及")
@@ -282,9 +288,14 @@ def _trim_tail(name: str, words: tuple[str, ...]) -> tuple[str, list[str]]:
     return name, found
 
 
-def _clean(item: str, cues, front, back) -> tuple[str, list[str]]:
+def _clean(item: str, cues, front, back, lead: bool = True) -> tuple[str, list[str]]:
+    """One list item as a name. Only the first item (`lead`) follows the clause's verbs: a later item
+    keeps its opening word (…、随州街、建设十一路 is a road named 建设十一路)."""
     toks = _tokens(item)
-    i, j, found = _peel(toks, cues, front, back)
+    tail: list[str] = []
+    i, j, found = _peel(toks, cues, front, back, tail)
+    if not lead and i > 0:
+        i, found = 0, tail
     if i >= j:
         return "", found
     # A conjunction left after peeled verbs (积极服务和引入X) goes; one opening the item stays (和纵盛, a firm).
@@ -293,7 +304,7 @@ def _clean(item: str, cues, front, back) -> tuple[str, list[str]]:
     if i >= j:
         return "", found
     name = item[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])].strip()
-    name, inner = _cut_inner(name, cues, front)
+    name, inner = _cut_inner(name, cues, front, lead)
     found += inner
     if not inner and _has_inner_verb(name, cues):
         return "", found  # 聚焦聚力推进项目: a verb phrase, not a name
@@ -340,8 +351,8 @@ def _names(obj: str, cues, front, back) -> tuple[list[str], list[str], bool]:
     items_part = obj[:k] if head is not None else obj
     raw_items = _split_quote_aware(items_part)
     cleaned = []
-    for it in raw_items:
-        name, f = _clean(it, cues, front, back)
+    for n_item, it in enumerate(raw_items):
+        name, f = _clean(it, cues, front, back, lead=n_item == 0)
         found += f
         if name:
             cleaned.append(name)
