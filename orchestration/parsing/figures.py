@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import patterns as P
 from .bounds import read_bound
 from .dictionaries import units
-from .lexicon import RATE_CODES, AliasHit, compatible, find_aliases, urban_rural
+from .lexicon import RATE_CODES, AliasHit, alias_at, compatible, find_aliases, shared_head, urban_rural
 from .numbers import fold_width, parse_number
 from .records import Figure, ReportMeta, Section
 from .status import commitment_of, read_status
@@ -160,7 +160,10 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     if share:
         aliases = [a for a in aliases if a.end <= share.start()]  # the rest are denominators (占GDP比重)
     tail_start = max([seg_start] + [a.end for a in aliases])
-    region = work[tail_start:subj_end]
+    run_on = P.ALIAS_TAIL.match(work, tail_start, subj_end) if aliases else None
+    region = work[run_on.end() if run_on else tail_start:subj_end]
+    if aliases:  # the alias words themselves may carry the verb (经济增长6%)
+        tail_start = aliases[-1].key_start
     blocker = P.NEW_NOUN.search(region)
     if aliases and not blocker:
         if k == 1:
@@ -177,9 +180,16 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
         items = _split_items(doc, seg_start, subj_end, k)
         if items:
             out = []
-            for i0, i1 in items:
+            for n, (i0, i1) in enumerate(items):
                 hit = next((a for a in aliases if i0 <= a.key_start < i1), None)
-                out.append([_bound_subject(doc, hit, floor) if hit else _Subject(None, work[i0:i1], i0, False)])
+                if hit:
+                    out.append([_bound_subject(doc, hit, floor)])
+                    continue
+                later = next((a for a in aliases if a.key_start >= i1), None)
+                code = shared_head(work[i0:i1], later.text) if later and n + 1 < len(items) else None
+                sub = _Subject(code, work[i0:i1], i0, _headline(doc, later, floor)) if code else \
+                    _Subject(None, work[i0:i1], i0, False)
+                out.append([sub])
             return out, bool(share), tail_start
         return [[_Subject(None, None, seg_start, False)] for _ in run], bool(share), tail_start
     if blocker:
@@ -239,9 +249,27 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
         span = 5
     if year is None:
         year = meta.plan_year if status == "target" else (meta.review_year or meta.report_year)
-    m = P.LEAD_YEAR.search(before)
-    if m:
+    if kind == "other":
+        # No heading says which year or whether this is a plan (news summaries, excerpts): the nearest
+        # dating year in the paragraph and the sentence's own cue words decide.
+        para = max(doc.paragraph_start(hit.start), hit.start - 300)
+        dated = None
+        for dated in P.YEAR_CONTEXT.finditer(work, para, hit.start):
+            pass
+        if dated:
+            year = int(dated.group(1))
+        t = None
+        for t in P.TARGET_CUE.finditer(before):
+            pass
+        if t and status != "estimate":
+            status, cue = "target", t.group()
+    m = None
+    for m in P.YEAR_CONTEXT.finditer(before, max(before.rfind(";"), 0)):
+        pass
+    if m:  # an explicit year heading the clause chain: "2017年,预计…", "…;2023年,全省…"
         year = int(m.group(1))
+        if status == "target" and year < (meta.plan_year or pe or year):
+            status, cue = "actual", None  # a plan that first recalls last year's result
     by = None
     for by in P.BY_YEAR.finditer(before):
         pass
@@ -253,13 +281,17 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
             cue = cue or "到"
             year = y
             span = 5 if y > base else 1
-    for r in P.REL_YEAR.finditer(before):
+    rel = None
+    for rel in P.REL_YEAR.finditer(before):
+        pass
+    if rel:
         # Undated reports are mostly delivered early in the plan year, where 今年 is the plan year.
         ref = meta.report_year or meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
-        if ref is None:
-            break
-        word = r.group()
-        year = ref if word == "今年" else ref - 1 if word == "去年" else ref + 1
+        word = rel.group()
+        if ref is not None:
+            year = ref if word == "今年" else ref - 1 if word == "去年" else ref + 1
+        elif kind == "other" and year and word == "今年" and status == "target":
+            year += 1  # 今年's targets after last year's dated results, in a text with no dates of its own
         if word == "去年" and status == "target":
             status, cue = "actual", word
     plan_period = None
@@ -304,7 +336,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             increment = bool(P.GROWTH_TAIL.search(plain_tail)) and not P.LEVEL_TO.search(plain_tail)
             measures = None
             for hit, subs in zip(run, subjects):
-                attributive = work.startswith("的", hit.end)
+                attributive = work.startswith("的", hit.end) or alias_at(work, hit.end)
                 for sub in subs:
                     measure = measures or _measure(work, hit, first_tail, share, sub.code, sub.text)
                     code = sub.code

@@ -77,3 +77,22 @@ def urban_rural(alias_text: str) -> tuple[str, str] | None:
     urban = direct.get("城镇" + rest) or direct.get("城市" + rest)
     rural = direct.get("农村" + rest) or direct.get("农民" + rest)
     return (urban, rural) if urban and rural else None
+
+
+def alias_at(work: str, pos: int) -> bool:
+    """Whether an alias starts at pos (500万元以上固定资产投资: the amount qualifies the subject)."""
+    pattern, _, _ = _compiled()
+    return pattern.match(work, pos) is not None
+
+
+def shared_head(item: str, next_alias: str) -> str | None:
+    """城镇和农村居民人均可支配收入: the first item borrows the second one's head words."""
+    _, direct, _ = _compiled()
+    item = item.strip()
+    if not item or len(item) > 4:
+        return None
+    for cut in range(1, min(5, len(next_alias))):
+        code = direct.get(item + next_alias[cut:])
+        if code:
+            return code
+    return None

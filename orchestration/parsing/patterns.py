@@ -44,7 +44,7 @@ def figure_re() -> re.Pattern[str]:
     unit = unit_pattern()
     return re.compile(
         rf"(?<![\d.{CHINESE_CHARS}第])(?P<lo>{NUMBER})"
-        rf"(?:(?P<lounit>{unit})?\s*(?P<dash>[—–\-~～到至])\s*(?P<hi>{NUMBER}))?"
+        rf"(?:(?P<lounit>{unit})?\s*(?P<dash>——|[—–\-~～到至])\s*(?P<hi>{NUMBER}))?"
         rf"(?P<more>余|多)?(?P<unit>{unit})(?P<suffix>左右|上下|以上|以内|以下|之内)?"
     )
 
@@ -56,8 +56,8 @@ CLAUSE_BOUNDARY = re.compile(r"[,;:。]")
 PARA_ESTIMATE = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年[,]?)?预计")
 RUN_GAP = re.compile(r"^\s*[、和及与]\s*$")
 # A percent is a change when a change verb stands right before it (分别/均/了 may sit in between).
-GROWTH_TAIL = re.compile(r"(增长|增幅|增速|增|下降|降低|减少|提高|增加|上升|回落|递增|减)(?:了|为|达)?(?:分别|均)?$")
-DECREASE = re.compile(r"(下降|降低|减少|回落|减)(?:了|为|达)?(?:分别|均)?$")
+GROWTH_TAIL = re.compile(r"(增长|增幅|增速|增|下降|降低|减少|提高|增加|上升|回落|递增|减)(?:了|为|达到|达|是)?(?:分别|均)?$")
+DECREASE = re.compile(r"(下降|降低|减少|回落|减)(?:了|为|达到|达|是)?(?:分别|均)?$")
 LEVEL_TO = re.compile(r"(提高|上升|增加|增长)(到|至)$")
 SHARE_OF = re.compile(r"占(?!据|领|有|用|地|位|到)")
 SHARE_WORD = re.compile(r"比重|占比|比例")
@@ -65,6 +65,10 @@ AVG = re.compile(r"年均|年平均")
 CUMULATIVE = re.compile(r"累计|总投资|累计完成|共计|合计")
 SINCE_YEAR = re.compile(r"较((?:19|20)\d\d)年|比((?:19|20)\d\d)年")
 BY_YEAR = re.compile(r"到((?:19|20)\d\d)年|至((?:19|20)\d\d)年")
+# A year that dates what follows (not 到2026年, 较2016年, 2019年以来).
+YEAR_CONTEXT = re.compile(r"(?<![到较比至于自是为])((?:19|20)\d\d)年(?!以来|底前|前|的|\d)")
+# Subject words that run on after an alias without naming something new (城镇新增就业人数).
+ALIAS_TAIL = re.compile(r"人数|人员|总量|总额|总值|规模|数")
 LEAD_YEAR = re.compile(r"^[^\d。]{0,6}?((?:19|20)\d\d)年(?:[,]|全年|全区|全县|全市|全省|,?预计)")
 # 比上年/较去年 compare; only a bare 今年/去年/明年 dates a figure.
 REL_YEAR = re.compile(r"(?<![比较同与于])(今年|去年|明年)")
@@ -78,12 +82,14 @@ NEW_NOUN = re.compile(
 )
 # Narrowing words right before an alias make it a sub-sector or sub-area figure (工业固定资产投资).
 NARROWING = re.compile(
-    r"(工业|农业|民间|房地产|旅游|文化|体育|限额以上|限上|外资|制造业|基础设施|交通|重点项目|项目|园区|开发区|行业|企业)$"
+    r"(工业|农业|民间|房地产|旅游|文化|体育|限额以上|限上|外资|制造业|基础设施|交通|重点项目|项目|园区|开发区|行业|企业"
+    r"|合同|协议|户籍人口|户籍)$"
 )
 # An actor that is part of the district (a zone, a town, a firm) makes the figure not a headline one.
 SUBAREA = re.compile(
     rf"(?<!全)[{CJK}]{{1,8}}(?:开发区|高新区|经开区|园区|产业园|工业园|生态城|示范城|新城|试验区|示范区|集团|公司|街道)"
 )
+TARGET_CUE = re.compile(r"预期目标|主要目标|目标是|目标为|力争|确保|预期|要实现|计划")
 COMMITMENT = re.compile(r"确保|必须|务必|力争|争取|努力|预期|目标")
 COMMITMENT_KIND = {"确保": "must", "必须": "must", "务必": "must", "力争": "strive", "争取": "strive",
                    "努力": "strive", "预期": "expected", "目标": "expected"}

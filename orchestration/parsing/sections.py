@@ -27,7 +27,8 @@ _GOVERNMENT = re.compile(r"政府自身建设|自身建设|服务型政府|政�
 _GLOSSARY = re.compile(r"名词|注释|解释|附件|附录")
 _PLAN = re.compile(r"工作安排|重点工作|主要任务|工作任务|预期目标|奋斗目标|工作建议|工作部署|总体要求|工作打算|目标任务")
 # A plan written as prose, without a heading: "2020年,是…收官之年" or "…主要预期目标是:".
-_PLAN_PROSE = re.compile(r"(?:19|20)\d\d年[,,]?\s*是[^。]{0,40}之年|主要预期目标|主要目标安排|政府工作的总体要求")
+_PLAN_PROSE = re.compile(r"(?m)^[ \t\u3000]*(?:(?:19|20)\d\d年[,,]?\s*是[^。\n]{0,40}之年"
+                         r"|(?:19|20)\d\d年[^。\n]{0,12}(?:主要预期目标|政府工作的总体要求))")
 # A glossary or annex standing alone on its line ("名 词 注 释", "附件:") starts a part of its own.
 _GLOSSARY_LINE = re.compile(r"^(?:附件|名词解释|名词注释|名词注解|注释|附录)[::]?$")
 _TERM_TITLE = re.compile(r"本届政府|五年|过去五年")
@@ -112,7 +113,9 @@ def _preamble(text: str, first: int) -> _Head | None:
         return None
     title = next((ln.strip() for ln in body.split("\n") if ln.strip()), "")[:60]
     head = _Head(1, 0, title, kind="other", preamble=True)
-    m = _PLAN_PROSE.search(fold_width(body))
+    # Only an opening that is itself plan prose makes the untitled start a plan (004's excerpt); a plan
+    # sentence deep inside a news summary does not.
+    m = _PLAN_PROSE.search(fold_width(body[:400]))
     if m:
         head.kind = "plan"
         ys = _years_in(body[max(0, m.start() - 20): m.end() + 20]) or _years_in(body)
