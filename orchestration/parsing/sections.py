@@ -187,7 +187,8 @@ def _assign_periods(heads: list[_Head]) -> None:
         ys = _years_in(h.title) if h.level == 2 else []
         if ys:
             h.period_start, h.period_end = min(ys), max(ys)
-        elif parent.kind == "review":  # (一) under a term review are the last year's work
+        elif parent.kind == "review" and _years_in(parent.title):
+            # (一) under "2021年和本届政府工作回顾" are that year's work; under "过去五年工作回顾" the term's.
             h.period_start = h.period_end = parent.period_end
         else:
             h.period_start, h.period_end = parent.period_start, parent.period_end

@@ -179,3 +179,40 @@ def test_long_run_of_digits_is_fast():
     t0 = time.perf_counter()
     figures(text)
     assert time.perf_counter() - t0 < 5
+
+
+def test_news_summary_without_headings():
+    text = ("区政府工作报告解读\n\n1月8日,区十届人大三次会议开幕。报告显示,2019年全区实现地区生产总值520亿元,增长7.5%。"
+            "今年全区经济社会发展主要预期目标是:经济增长7%左右,城镇登记失业率控制在4%以内。")
+    assert headline_rows(text) == [
+        ("gdp", 2019, 1, "actual", "level", 520.0, "亿元", "eq", None),
+        ("gdp", 2019, 1, "actual", "growth", 7.5, "%", "eq", None),
+        ("gdp", 2020, 1, "target", "growth", 7.0, "%", "approx", None),
+        ("unemployment_rate", 2020, 1, "target", "rate", 4.0, "%", "max", None)]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # 城镇和农村居民…: the first item borrows the head words of the second
+    (REVIEW + "城镇和农村居民人均可支配收入分别增长8.2%和9.5%。",
+     [("urban_disposable_income", 2019, 1, "actual", "growth", 8.2, "%", "eq", None),
+      ("rural_disposable_income", 2019, 1, "actual", "growth", 9.5, "%", "eq", None)]),
+    # a clause dated to the previous year inside a plan is a result
+    (PLAN + "地区生产总值增长5.5%左右;2019年,全区规上工业增加值增长8%。",
+     [("gdp", 2020, 1, "target", "growth", 5.5, "%", "approx", None),
+      ("industrial_value_added", 2019, 1, "actual", "growth", 8.0, "%", "eq", None)]),
+    # an amount that qualifies the subject (500万元以上固定资产投资) is not a value of it
+    (REVIEW + "全年完成500万元以上固定资产投资120亿元。",
+     [("fixed_asset_investment", 2019, 1, "actual", "level", 120.0, "亿元", "eq", None)]),
+    # 比上年 compares, it does not date the figure; 增加500元 is a change, not a level
+    (REVIEW + "全县实现生产总值120亿元,比上年增长15.2%;农民人均纯收入4500元,增加500元,增长12.5%。",
+     [("gdp", 2019, 1, "actual", "level", 120.0, "亿元", "eq", None),
+      ("gdp", 2019, 1, "actual", "growth", 15.2, "%", "eq", None),
+      ("rural_net_income", 2019, 1, "actual", "level", 4500.0, "元", "eq", None),
+      ("rural_net_income", 2019, 1, "actual", "growth", 12.5, "%", "eq", None)]),
+    # narrowing words: contracted foreign capital and registered-population urbanisation are not headline
+    (REVIEW + "合同利用外资20亿美元,实际使用外资8.5亿美元。户籍人口城镇化率达到50%,常住人口城镇化率达到62.1%。",
+     [("foreign_capital_used", 2019, 1, "actual", "level", 8.5, "亿美元", "eq", None),
+      ("urbanization_rate", 2019, 1, "actual", "rate", 62.1, "%", "eq", None)]),
+])
+def test_general_wording(text, rows):
+    assert headline_rows(text) == rows

@@ -60,3 +60,15 @@ def test_headings(text, title, level, kind, year):
 def test_enumeration_is_not_a_heading():
     text = "一、2019年工作回顾\n\n一、二、三产结构比例由0.82:56.34:42.84优化为0.63:55.49:43.88。"
     assert [s.level for s in build_sections(text) if s.title.startswith("一、二")] == []
+
+
+def test_undated_term_review_keeps_the_term_and_ends_before_the_plan():
+    text = ("一、过去五年工作回顾\n\n(一)经济实力显著增强\n\n全省生产总值年均增长7%。\n\n二、今后五年的目标任务\n\n"
+            "到2027年,全省生产总值突破6万亿元。\n\n三、2023年重点工作\n\n地区生产总值增长6%左右。")
+    sections = build_sections(text)
+    review = _by_title(sections, "一、过去五年")
+    sub = _by_title(sections, "(一)经济实力")
+    outlook = _by_title(sections, "二、今后五年")
+    assert (review.kind, review.period_start, review.period_end) == ("review", 2018, 2022)
+    assert (sub.period_start, sub.period_end) == (2018, 2022)
+    assert (outlook.kind, outlook.period_start, outlook.period_end) == ("outlook", 2023, 2027)
