@@ -1,11 +1,19 @@
 -- Each target of a current report beside the result for the year before it (same place, indicator, measure and
 -- base unit), and beside the result for the target year itself from a later report, when one exists.
--- A multi-year target (span 5, e.g. 到2026年 / 年均) is compared with the term before it: a five-year growth with the
--- previous five-year growth, a level with the level at the end of the previous term.
+-- A multi-year target (span 5: 到2026年, 年均) is compared with the term before it (prior year = target_year - span).
+-- Which results it compares with depends on what it measures: an average growth (年均) or a cumulative total (累计)
+-- with the same kind of five-year figure; an end-of-term level, rate or share (到2026年地区生产总值达到900亿元) with
+-- the one-year figure of that year.
 -- Same place = same district, and the same city and province where both reports name them: a report that leaves
 -- its city unknown still pairs, while 青山区 of 武汉市 never pairs with 青山区 of 包头市.
 with targets as (
-    select *, coalesce(unit_base, unit) as unit_key
+    select
+        *,
+        coalesce(unit_base, unit) as unit_key,
+        case
+            when span_years > 1 and (measure = 'growth' or coalesce(comparator, '') like '%累计%') then span_years
+            else 1
+        end as pair_span_years
     from {{ ref('fct_targets') }}
     where district is not null
       and not withdrawn
@@ -37,7 +45,7 @@ prior_results as (
     inner join results as r
         on {{ same_place_and_measure }}
         and r.year = t.year - t.span_years
-        and r.span_years = case when t.measure = 'growth' then t.span_years else 1 end
+        and r.span_years = t.pair_span_years
     {{ closest_place_first }}
 ),
 
@@ -47,7 +55,7 @@ later_results as (
     inner join results as r
         on {{ same_place_and_measure }}
         and r.year = t.year
-        and r.span_years = t.span_years
+        and r.span_years = t.pair_span_years
         and r.report_id <> t.report_id
         and r.source_review_year >= t.year
     {{ closest_place_first }}
