@@ -164,7 +164,9 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     region = work[run_on.end() if run_on else tail_start:subj_end]
     if aliases:  # the alias words themselves may carry the verb (经济增长6%)
         tail_start = aliases[-1].key_start
-    blocker = P.NEW_NOUN.search(region)
+    blocker = None
+    for blocker in P.NEW_NOUN.finditer(region):  # the noun nearest the number names it
+        pass
     if aliases and not blocker:
         if k == 1:
             return [[_bound_subject(doc, aliases[-1], floor)]], bool(share), tail_start
@@ -193,7 +195,13 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
             return out, bool(share), tail_start
         return [[_Subject(None, None, seg_start, False)] for _ in run], bool(share), tail_start
     if blocker:
-        s = _Subject(None, blocker.group(), tail_start + blocker.start(), False)
+        # The subject is the whole clause holding that noun, without its opening verbs and closing verb.
+        offset = (run_on.end() if run_on else tail_start) if aliases else tail_start
+        c0 = max(region.rfind(c, 0, blocker.start()) for c in ",;:、。") + 1
+        c1 = min([i for i in (region.find(c, blocker.end()) for c in ",;:、。") if i >= 0] + [len(region)])
+        words = P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", region[c0:c1].strip()))
+        start = work.find(words, offset + c0, seg_end) if words else -1
+        s = _Subject(None, words or blocker.group(), start if start >= 0 else offset + blocker.start(), False)
         return [[s] for _ in run], bool(share), tail_start
     # Nothing named here: the figure hangs off the previous one(s) in the sentence.
     prev = history[-1] if history else None
@@ -280,7 +288,7 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
             status = "target"
             cue = cue or "到"
             year = y
-            span = 5 if y > base else 1
+            span = max(1, y - base + 1)  # 到2026年 in a plan for 2022: the five years 2022-2026
     rel = None
     for rel in P.REL_YEAR.finditer(before):
         pass
@@ -323,14 +331,21 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             j += 1
         history: list[list[_Subject]] = []
         prev_end = sent[0]
+        prev_kind: str | None = None
         sentence = text[sent[0]:sent[1]].strip()
         for run in _runs(hits[i:j], work):
             subjects, share, tail_start = _resolve(doc, run, prev_end, sent[0], history)
             seg = work[prev_end:run[0].start]
             first_tail = work[tail_start:run[0].start]
             sec = doc.section(run[0].start)
+            glossary = sec is not None and sec.kind == "glossary"  # explanations quote figures, they report none
             clause = work[doc.clause_start(run[0].start, sent[0]):run[0].start]
             inherited = bool(history) and any(subjects[0][0] is h for h in history[-1])
+            kind = table[run[0].unit][2]
+            if inherited and kind not in ("percent", "points") and prev_kind not in (None, "percent", "points", kind):
+                # 投入资金1552万元,修复沿江岸线6公里: a length does not measure the money's subject
+                subjects = [[_Subject(None, None, hit.start, False)] for hit in run]
+                inherited = False
             plain_tail = P.PREFIX_BOUND.sub("", first_tail.rstrip())
             # 增加500元 is a change in an amount, not the amount: listed, never a headline value.
             increment = bool(P.GROWTH_TAIL.search(plain_tail)) and not P.LEVEL_TO.search(plain_tail)
@@ -356,7 +371,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                         value=value, unit=hit.unit, measure=measure, bound=hit.bound, value_high=hit.value_high,
                         value_base=value * factor, unit_base=unit_base,
                         indicator=code, subject=sub.text,
-                        is_headline=bool(code) and sub.headline and not attributive
+                        is_headline=bool(code) and sub.headline and not attributive and not glossary
                         and not (increment and measure != "growth"),
                         year=year, span_years=span, status=status,
                         commitment=commitment_of(work[sent[0]:hit.start]) if status == "target" else None,
@@ -367,5 +382,6 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                 measures = measures or (out[-1].measure if out else None)
             history.append([s[0] for s in subjects])
             prev_end = run[-1].end
+            prev_kind = table[run[-1].unit][2]
         i = j
     return out

@@ -80,6 +80,9 @@ NEW_NOUN = re.compile(
     rf"[{CJK}A-Za-z]{{0,8}}?(?:总额|销售额|零售额|交易额|成交额|金额|余额|额|产值|增加值|收入|投资|资金|支出|利润|税收|产量"
     rf"|面积|贷款|存款|人次|人数|人员|人口|职工|学生|农户|家庭|户数|企业|项目|指数|价格|规模|游客|客流|销量|工程|总数)"
 )
+# Verbs and scope words that open a clause before its subject (全区完成…, 其中…).
+SUBJECT_LEAD = re.compile(r"^(?:其中|全年|全区|全县|全市|全省|累计|共|新增|完成|实现|达到|发放|投入|争取|力争|确保|预计|的)+")
+SUBJECT_TAIL = re.compile(r"(?:完成|实现|达到|达|为|共计|累计|同比|比上年|较上年|年均|分别|均|增长|增幅|增速|突破|超过|约|近)+$")
 # Narrowing words right before an alias make it a sub-sector or sub-area figure (工业固定资产投资).
 NARROWING = re.compile(
     r"(工业|农业|民间|房地产|旅游|文化|体育|限额以上|限上|外资|制造业|基础设施|交通|重点项目|项目|园区|开发区|行业|企业"
