@@ -10,11 +10,16 @@ from dataclasses import dataclass
 
 from .records import Section
 
-# "——2021年11月8日在曾都区第四届人民代表大会第一次会议上" or a title "政府工作报告(2021年11月8日)".
+_CN_YEAR_DIGITS = "〇一二三四五六七八九"
+_YEAR = rf"((?:19|20)\d\d|[一二][〇零九一二三四五六七八九]{{3}})"
+_DAY = r"[\d〇零一二三四五六七八九十]{1,3}"
+# "——2021年11月8日在曾都区第四届人民代表大会第一次会议上", "(二〇二三年一月十日在…会议上)",
+# or a title "政府工作报告(2021年11月8日)".
 _DELIVERED = re.compile(
-    r"(?:^|\n)[ \t\u3000]*(?:[—\-]{1,2}[ \t\u3000]*)?((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n]{0,60}?(?:会议|大会)"
+    rf"(?:^|\n)[ \t\u3000]*[((]?[ \t\u3000]*(?:[—\-]{{1,2}}[ \t\u3000]*)?{_YEAR}\s*年\s*{_DAY}\s*月\s*{_DAY}\s*日"
+    r"\s*在[^\n]{0,60}?(?:会议|大会)"
 )
-_TITLE_DATE = re.compile(r"政府工作报告\s*[((]\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[))]")
+_TITLE_DATE = re.compile(rf"政府工作报告\s*[((]\s*{_YEAR}\s*年\s*{_DAY}\s*月\s*{_DAY}\s*日\s*[))]")
 _THIS_YEAR = re.compile(r"今年(?!度)")
 _NEXT_YEAR = re.compile(r"明年")
 
@@ -24,6 +29,13 @@ class ReportYears:
     report_year: int | None = None
     review_year: int | None = None
     plan_year: int | None = None
+
+
+def _year_value(token: str) -> int:
+    """'2021' or '二〇二一' (years are written digit by digit) -> 2021."""
+    if token.isdigit():
+        return int(token)
+    return int("".join(str(_CN_YEAR_DIGITS.index("〇" if ch == "零" else ch)) for ch in token))
 
 
 def _first(sections: list[Section], kinds: tuple[str, ...]) -> Section | None:
@@ -37,7 +49,7 @@ def report_years(text: str, sections: list[Section]) -> ReportYears:
     plan_year = plan.period_end if plan else None
     m = _DELIVERED.search(text) or _TITLE_DATE.search(text[:300])
     if m:
-        report_year: int | None = int(m.group(1))
+        report_year: int | None = _year_value(m.group(1))
     elif review and _THIS_YEAR.search(text, review.char_start, review.char_end):
         # A review that calls its year 今年 was delivered within that year (before year-end statistics).
         report_year = review_year

@@ -24,3 +24,18 @@ from orchestration.parsing.years import report_years
 def test_report_years(text, want):
     y = report_years(text, build_sections(text))
     assert (y.report_year, y.review_year, y.plan_year) == want
+
+
+@pytest.mark.parametrize("line, year", [
+    ("——2021年11月8日在曾都区第四届人民代表大会第一次会议上", 2021),
+    ("(二〇二三年一月十日在湖北省第十四届人民代表大会第一次会议上)", 2023),
+    ("——2020年6月29日在西塞山区第四届人民代表大会第五次会议上", 2020),
+])
+def test_delivery_line(line, year):
+    text = "政府工作报告\n\n" + line + "\n\n各位代表:\n\n一、过去一年工作回顾\n\n全区经济平稳。"
+    assert report_years(text, build_sections(text)).report_year == year
+
+
+def test_posting_date_is_not_delivery():
+    text = "2020年政府工作报告\n\n作者:   来源:西塞山区政府    时间:2020-08-03 17:52\n\n一、2019年工作回顾\n\n全区经济平稳。"
+    assert report_years(text, build_sections(text)).report_year is None
