@@ -14,6 +14,7 @@ from .records import Section
 _CN_ORD = "一二三四五六七八九十"
 # 一、 part heading; the negative look-ahead keeps "一、二、三产结构" (an enumeration) from being a heading.
 _L1 = re.compile(rf"^[ \t\u3000]*([{_CN_ORD}]{{1,3}})[、.．](?![{_CN_ORD}]{{1,3}}[、.．])[ \t\u3000]*(\S)")
+_PART = re.compile(rf"^[ \t\u3000]*第([{_CN_ORD}]{{1,3}})部分[ \t\u3000:、]*(\S)")
 _L2 = re.compile(rf"^[ \t\u3000]*[(（]([{_CN_ORD}]{{1,3}})[)）][ \t\u3000]*(\S)")
 _DASH_LEAD = re.compile(r"^[ \t\u3000]*[—－\-]{1,2}[ \t\u3000]*(\S)")
 _TERM_LEAD = re.compile(r"^[ \t\u3000]*(五年来|过去五年|过去的五年|本届政府以来|五年以来)")
@@ -21,7 +22,7 @@ _FIRST_SENT = re.compile(r"^[^。!?;,:]{2,16}。")
 _SENT_PUNCT = re.compile(r"[。,;:!?]")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)年")
 
-_REVIEW = re.compile(r"回顾|工作总结|过去一年|过去的一年|一年来|五年来|过去五年|主要工作|工作情况")
+_REVIEW = re.compile(r"回顾|工作总结|过去一年|过去的一年|一年来|五年来|过去五年|工作情况")
 _OUTLOOK = re.compile(r"今后五年|未来五年|今后一个时期|五年目标|远景|规划纲要|十[二三四五]五")
 _GOVERNMENT = re.compile(r"政府自身建设|自身建设|服务型政府|政府建设|建设人民满意")
 _GLOSSARY = re.compile(r"名词|注释|解释|附件|附录")
@@ -91,7 +92,7 @@ def _scan(text: str) -> list[_Head]:
         if _GLOSSARY_LINE.match(re.sub(r"\s+", "", line)):
             heads.append(_Head(1, start, line.strip(), kind="glossary"))
             seen_l1 = True
-        elif _L1.match(line):
+        elif _L1.match(line) or _PART.match(line):
             heads.append(_Head(1, start, _title_of(line)))
             seen_l1 = True
         elif _L2.match(line):
@@ -132,6 +133,12 @@ def _assign_periods(heads: list[_Head]) -> None:
     # A review headed without a year ("过去五年工作回顾") ends the year before the first dated plan.
     first_plan = next((max(_years_in(h.title)) for h in heads if h.level == 1 and not h.preamble
                        and _years_in(h.title) and _kind_of(h.title) in (None, "plan")), None)
+    later_years: dict[int, list[int]] = {}
+    seen: list[int] = []
+    for h in reversed(heads):
+        if h.level == 1 and not h.preamble:
+            later_years[id(h)] = list(seen)
+            seen.extend(_years_in(h.title))
     for h in heads:
         if h.level == 1 and h.preamble:
             if h.kind == "plan":
@@ -142,7 +149,9 @@ def _assign_periods(heads: list[_Head]) -> None:
             ys = _years_in(h.title)
             kind = _kind_of(h.title)
             if kind is None and ys:
-                kind = "plan"
+                # "一、2019年主要工作" before "二、2020年主要工作": a dated part is a review when a later part is
+                # dated later, a plan otherwise.
+                kind = "review" if any(y > max(ys) for y in later_years.get(id(h), ())) else "plan"
             if kind is None and prev_l1 is not None and prev_l1.kind in ("plan", "outlook"):
                 kind = prev_l1.kind
                 h.period_start, h.period_end = prev_l1.period_start, prev_l1.period_end

@@ -72,3 +72,11 @@ def test_undated_term_review_keeps_the_term_and_ends_before_the_plan():
     assert (review.kind, review.period_start, review.period_end) == ("review", 2018, 2022)
     assert (sub.period_start, sub.period_end) == (2018, 2022)
     assert (outlook.kind, outlook.period_start, outlook.period_end) == ("outlook", 2023, 2027)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("一、2019年主要工作\n\n全区经济平稳。\n\n二、2020年主要工作\n\n稳增长。", [("review", 2019), ("plan", 2020)]),
+    ("第一部分 2022年工作回顾\n\n全省经济平稳。\n\n第二部分 2023年工作安排\n\n稳增长。", [("review", 2022), ("plan", 2023)]),
+])
+def test_dated_parts_without_keywords(text, kinds):
+    assert [(s.kind, s.period_end) for s in build_sections(text) if s.level == 1] == kinds
