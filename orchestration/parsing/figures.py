@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as P
 from .bounds import read_bound
@@ -384,4 +384,18 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             prev_end = run[-1].end
             prev_kind = table[run[-1].unit][2]
         i = j
+    return _label_repeats_once(out)
+
+
+def _label_repeats_once(figures: list[Figure]) -> list[Figure]:
+    """A result restated later (预计 in the summary, bare in a subsection) is one fact: keep the first as headline."""
+    seen: set[tuple] = set()
+    out = []
+    for f in figures:
+        if f.is_headline and f.status in ("actual", "estimate"):
+            key = (f.indicator, f.year, f.span_years, f.measure, f.value, f.unit)
+            if key in seen:
+                f = replace(f, is_headline=False)
+            seen.add(key)
+        out.append(f)
     return out

@@ -56,7 +56,7 @@ CLAUSE_BOUNDARY = re.compile(r"[,;:。]")
 PARA_ESTIMATE = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年[,]?)?预计")
 RUN_GAP = re.compile(r"^\s*[、和及与]\s*$")
 # A percent is a change when a change verb stands right before it (分别/均/了 may sit in between).
-GROWTH_TAIL = re.compile(r"(增长|增幅|增速|涨幅|上涨|增|下降|降低|减少|提高|增加|上升|回落|递增|减)(?:了|为|达到|达|是)?(?:分别|均)?$")
+GROWTH_TAIL = re.compile(r"(增长率|增长|增幅|增速|涨幅|上涨|增|下降|降低|减少|提高|增加|上升|回落|递增|减)(?:了|为|达到|达|是)?(?:分别|均)?$")
 DECREASE = re.compile(r"(下降|降低|减少|回落|减)(?:了|为|达到|达|是)?(?:分别|均)?$")
 LEVEL_TO = re.compile(r"(提高|上升|增加|增长)(到|至)$")
 SHARE_OF = re.compile(r"占(?!据|领|有|用|地|位|到)")

@@ -216,3 +216,13 @@ def test_news_summary_without_headings():
 ])
 def test_general_wording(text, rows):
     assert headline_rows(text) == rows
+
+
+def test_result_restated_is_labelled_once():
+    text = REVIEW + "预计全区规模以上工业增加值同比增长16%。\n\n(一)抓产业培育\n\n规模以上工业增加值同比增长16%。"
+    assert headline_rows(text) == [("industrial_value_added", 2019, 1, "estimate", "growth", 16.0, "%", "eq", None)]
+
+
+def test_growth_rate_wording():
+    assert headline_rows(PLAN + "地区生产总值增长率达到8%。") == [
+        ("gdp", 2020, 1, "target", "growth", 8.0, "%", "eq", None)]
