@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .records import Section
 
 _CN_YEAR_DIGITS = "〇一二三四五六七八九"
-_YEAR = rf"((?:19|20)\d\d|[一二][〇零九一二三四五六七八九]{{3}})"
+_YEAR = r"((?:19|20)\d\d|[一二][〇零九一二三四五六七八九]{3})"
 _DAY = r"[\d〇零一二三四五六七八九十]{1,3}"
 # "——2021年11月8日在曾都区第四届人民代表大会第一次会议上", "(二〇二三年一月十日在…会议上)",
 # or a title "政府工作报告(2021年11月8日)".

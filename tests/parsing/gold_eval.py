@@ -13,10 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from orchestration.parsing.figures import extract_figures  # noqa: E402
-from orchestration.parsing.records import ReportMeta  # noqa: E402
-from orchestration.parsing.sections import build_sections  # noqa: E402
-from orchestration.parsing.years import report_years  # noqa: E402
+from orchestration.parsing.figures import extract_figures
+from orchestration.parsing.records import ReportMeta
+from orchestration.parsing.sections import build_sections
+from orchestration.parsing.years import report_years
 
 SEEDS = ROOT / "seeds"
 GOLD = Path("/work/shared/gold") if Path("/work/shared/gold").exists() else ROOT.parent / "shared" / "gold"
