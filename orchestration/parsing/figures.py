@@ -48,6 +48,10 @@ def _hits(work: str) -> list[_Hit]:
     out: list[_Hit] = []
     for m in P.figure_re().finditer(work):
         unit = m.group("unit")
+        if m.group("mult"):  # 2万余人: the multiplier stands before 余, the unit after it
+            unit = m.group("mult") + unit
+            if unit not in table:
+                continue
         if work.startswith(P.NOT_UNIT_AFTER.get(unit[-1], ()), m.end("unit")):
             continue
         lo = m.group("lo")

@@ -45,7 +45,7 @@ def figure_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\d.{CHINESE_CHARS}第])(?P<lo>{NUMBER})"
         rf"(?:(?P<lounit>{unit})?\s*(?P<dash>——|[—–\-~～到至])\s*(?P<hi>{NUMBER}))?"
-        rf"(?P<more>余|多)?(?P<unit>{unit})(?P<suffix>左右|上下|以上|以内|以下|之内)?"
+        rf"(?P<mult>[万亿](?=余|多))?(?P<more>余|多)?(?P<unit>{unit})(?P<suffix>左右|上下|以上|以内|以下|之内)?"
     )
 
 
@@ -53,7 +53,7 @@ CHINESE_CHARS = "零〇一二两三四五六七八九十百千万亿"
 
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_BOUNDARY = re.compile(r"[,;:。]")
-PARA_ESTIMATE = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年[,]?)?预计")
+PARA_ESTIMATE = re.compile(r"[ \t\u3000]*(?:(?:19|20)\d\d年[,]?)?(?:全年|今年|全区|全县|全市|全省)?[,]?预计")
 RUN_GAP = re.compile(r"^\s*[、和及与]\s*$")
 # A percent is a change when a change verb stands right before it (分别/均/了 may sit in between).
 GROWTH_TAIL = re.compile(r"(增长率|增长|增幅|增速|涨幅|上涨|增|下降|降低|减少|提高|增加|上升|回落|递增|减)(?:了|为|达到|达|是)?(?:分别|均)?$")

@@ -226,3 +226,9 @@ def test_result_restated_is_labelled_once():
 def test_growth_rate_wording():
     assert headline_rows(PLAN + "地区生产总值增长率达到8%。") == [
         ("gdp", 2020, 1, "target", "growth", 8.0, "%", "eq", None)]
+
+
+def test_multiplier_before_approximate_word():
+    assert headline_rows(REVIEW + "城镇新增就业2万余人,粮食总产量3亿多公斤。") == [
+        ("new_urban_jobs", 2019, 1, "actual", "count", 2.0, "万人", "min", None),
+        ("grain_output", 2019, 1, "actual", "level", 3.0, "亿公斤", "min", None)]
