@@ -56,6 +56,9 @@ def report_years(text: str, sections: list[Section]) -> ReportYears:
     elif plan and plan_year and _NEXT_YEAR.search(text, plan.char_start, plan.char_end):
         # A plan that calls its own year 明年 was delivered the year before.
         report_year = plan_year - 1
+    elif plan and plan_year and _THIS_YEAR.search(text, plan.char_start, plan.char_end):
+        # A plan that calls its own year 今年 ("今年是'十四五'开局之年") was delivered in that year.
+        report_year = plan_year
     else:
         report_year = None
     return ReportYears(report_year=report_year, review_year=review_year, plan_year=plan_year)

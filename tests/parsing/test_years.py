@@ -39,3 +39,8 @@ def test_delivery_line(line, year):
 def test_posting_date_is_not_delivery():
     text = "2020年政府工作报告\n\n作者:   来源:西塞山区政府    时间:2020-08-03 17:52\n\n一、2019年工作回顾\n\n全区经济平稳。"
     assert report_years(text, build_sections(text)).report_year is None
+
+
+def test_this_year_in_the_plan_is_the_plan_year():
+    text = "政府工作报告\n\n一、2020年工作回顾\n\n全区经济平稳。\n\n二、2021年工作安排\n\n今年是“十四五”开局之年。"
+    assert report_years(text, build_sections(text)).report_year == 2021
