@@ -45,7 +45,7 @@ def figure_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\d.{CHINESE_CHARS}第])(?P<lo>{NUMBER})"
         rf"(?:(?P<lounit>{unit})?\s*(?P<dash>——|[—–\-~～到至])\s*(?P<hi>{NUMBER}))?"
-        rf"(?P<mult>[万亿](?=余|多))?(?P<more>余|多)?(?P<unit>{unit})(?P<suffix>左右|上下|以上|以内|以下|之内)?"
+        rf"[ \u00a0]?(?P<mult>[万亿](?=余|多))?(?P<more>余|多)?(?P<unit>{unit})(?P<suffix>左右|上下|以上|以内|以下|之内)?"
     )
 
 
