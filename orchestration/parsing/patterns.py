@@ -74,7 +74,7 @@ LEAD_YEAR = re.compile(r"^[^\d。]{0,6}?((?:19|20)\d\d)年(?:[,]|全年|全区|�
 REL_YEAR = re.compile(r"(?<![比较同与于])(今年|去年|明年)")
 # 十三五期间: the five-year plan periods (十一五 2006-2010 … 十五五 2026-2030).
 PLAN_PERIOD = re.compile(r"十([一二三四五])五[”\"]?(?:规划)?(?:期间|时期|以来|末|期末|时期末)")
-ESTIMATE = re.compile(r"预计")
+ESTIMATE = re.compile(r"预计|有望|可望")
 # Words that, standing between a subject and its number, name something new (an unbound subject).
 NEW_NOUN = re.compile(
     rf"[{CJK}A-Za-z]{{0,8}}?(?:总额|销售额|零售额|交易额|成交额|金额|余额|额|产值|增加值|收入|投资|资金|支出|利润|税收|产量"
@@ -86,7 +86,7 @@ SUBJECT_TAIL = re.compile(r"(?:完成|实现|达到|达|为|共计|累计|同比
 # Narrowing words right before an alias make it a sub-sector or sub-area figure (工业固定资产投资).
 NARROWING = re.compile(
     r"(工业|农业|民间|房地产|旅游|文化|体育|限额以上|限上|外资|制造业|基础设施|交通|重点项目|项目|园区|开发区|行业|企业"
-    r"|合同|协议|户籍人口|户籍)$"
+    r"|合同|协议|户籍人口|户籍|本级)$"
 )
 # An actor that is part of the district (a zone, a town, a firm) makes the figure not a headline one.
 SUBAREA = re.compile(
