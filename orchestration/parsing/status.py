@@ -17,8 +17,9 @@ def read_status(section_kind: str, before: str, work: str, para_start: int) -> t
         for m in P.COMMITMENT.finditer(before):
             pass
         return "target", m.group() if m else None
-    if P.ESTIMATE.search(before) or P.PARA_ESTIMATE.match(work, para_start):
-        return "estimate", "预计"
+    m = P.ESTIMATE.search(before)
+    if m or P.PARA_ESTIMATE.match(work, para_start):
+        return "estimate", m.group() if m else "预计"
     m = None
     for m in P.ACTUAL_CUE.finditer(before):
         pass
