@@ -86,7 +86,7 @@ SUBJECT_TAIL = re.compile(r"(?:完成|实现|达到|达|为|共计|累计|同比
 # Narrowing words right before an alias make it a sub-sector or sub-area figure (工业固定资产投资).
 NARROWING = re.compile(
     r"(工业|农业|民间|房地产|旅游|文化|体育|限额以上|限上|外资|制造业|基础设施|交通|重点项目|项目|园区|开发区|行业|企业"
-    r"|合同|协议|户籍人口|户籍|本级)$"
+    r"|合同|协议|户籍人口|户籍|本级|县域经济|县域|镇域|市区|城区)$"
 )
 # An actor that is part of the district (a zone, a town, a firm) makes the figure not a headline one.
 SUBAREA = re.compile(

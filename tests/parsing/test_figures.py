@@ -232,3 +232,7 @@ def test_multiplier_before_approximate_word():
     assert headline_rows(REVIEW + "城镇新增就业2万余人,粮食总产量3亿多公斤。") == [
         ("new_urban_jobs", 2019, 1, "actual", "count", 2.0, "万人", "min", None),
         ("grain_output", 2019, 1, "actual", "level", 3.0, "亿公斤", "min", None)]
+
+
+def test_county_economy_is_not_the_headline():
+    assert headline_rows(REVIEW + "县域经济地区生产总值增长9%。全市高新区地区生产总值300亿元。") == []
