@@ -12,7 +12,9 @@ CJK = "\u4e00-\u9fff"
 # digit word (一…十) so that bare 万/亿/千 in 亿元以上项目 or 千万元 never count as numbers, and it stops
 # before 万/亿 unless more digits follow, so 两万人 reads 2 万人 (the unit as written).
 ARABIC = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-CHINESE = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,8}(?:[万亿][零〇一二两三四五六七八九十百千]{1,8})?"
+# 三十一点五 / 零点五: a decimal part after 点, so 三十一点五亿元 is 31.5, never 5.
+CHINESE = (r"(?:零点[零〇一二三四五六七八九]{1,6}|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]{0,8}"
+           r"(?:点[零〇一二三四五六七八九]{1,6})?(?:[万亿][零〇一二两三四五六七八九十百千]{1,8})?)")
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 
 # After the unit: hedges as written.
@@ -43,7 +45,7 @@ NOT_UNIT_AFTER = {"个": ("月", "工作日", "小时"), "人": ("民", "才", "
 def figure_re() -> re.Pattern[str]:
     unit = unit_pattern()
     return re.compile(
-        rf"(?<![\d.{CHINESE_CHARS}第])(?P<lo>{NUMBER})"
+        rf"(?<![\d.{CHINESE_CHARS}第])(?!(?<=点)[{CHINESE_CHARS}])(?P<lo>{NUMBER})"
         rf"(?:(?P<lounit>{unit})?\s*(?P<dash>——|[—–\-~～到至])\s*(?P<hi>{NUMBER}))?"
         rf"[ \u00a0]?(?P<mult>[万亿](?=余|多))?(?P<more>余|多)?(?P<unit>{unit})(?P<suffix>左右|上下|以上|以内|以下|之内)?"
     )

@@ -12,6 +12,8 @@ from orchestration.parsing.numbers import fold_width, parse_number
     ("一千二百", 1200.0),
     ("十二", 12.0),
     ("三万五千", 35000.0),
+    ("三十一点五", 31.5),
+    ("零点五", 0.5),
     ("", None),
 ])
 def test_parse_number(token, value):
@@ -27,3 +29,16 @@ def test_fold_width_keeps_length(text, folded):
     out = fold_width(text)
     assert out == folded
     assert len(out) == len(text)
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    # older reports write whole figures in Chinese numerals, decimals included
+    ("全社会固定资产投资完成三十一点五亿元,增长40.2%", 31.5, "亿元"),
+    ("城镇新增就业一点五万人", 1.5, "万人"),
+    ("力争财政总收入突破五亿元", 5.0, "亿元"),
+])
+def test_chinese_numerals_in_sentences(sentence, value, unit):
+    from orchestration.parsing.patterns import figure_re
+
+    first = next(figure_re().finditer(sentence))
+    assert (parse_number(first.group("lo")), first.group("unit")) == (value, unit)
