@@ -11,17 +11,19 @@ from .records import ParsedReport
 def parse_report(text: str) -> ParsedReport:
     # Imported here so that importing the package (e.g. for records) stays cheap.
     from .figures import extract_figures
-    from .metadata import extract_meta
+    from .metadata import extract_meta, years_from_figures
     from .projects import extract_projects
     from .sections import build_sections
     from .topics import count_topics
 
     sections = build_sections(text)
     meta = extract_meta(text, sections)
+    figures = extract_figures(text, sections, meta)
+    meta = years_from_figures(meta, figures)
     return ParsedReport(
         meta=meta,
         sections=sections,
-        figures=extract_figures(text, sections, meta),
+        figures=figures,
         projects=extract_projects(text, sections, meta),
         topics=count_topics(text, sections),
     )

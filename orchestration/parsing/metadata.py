@@ -490,3 +490,24 @@ def _years(text: str, sections: list[Section]):
     except ImportError:  # years.py is another module's job; metadata stays usable without it
         return None
     return report_years(text, sections)
+
+
+def years_from_figures(meta: ReportMeta, figures: list) -> ReportMeta:
+    """Fill review/plan years the headings did not give from the figures' own years.
+
+    A news summary or excerpt has no 工作回顾 / 工作安排 headings, yet its results and targets are dated
+    ("2022年…增长4.3%", "2023年…预期增长6.5%左右"). The most common year of one-year results is the review
+    year and of one-year targets the plan year; a year is only filled when the text gives one, never guessed.
+    """
+    from dataclasses import replace
+
+    def most_common(statuses: tuple[str, ...]) -> int | None:
+        years = Counter(f.year for f in figures
+                        if f.status in statuses and f.span_years == 1 and f.year and f.indicator and f.is_headline)
+        return years.most_common(1)[0][0] if years else None
+
+    review = meta.review_year if meta.review_year is not None else most_common(("actual", "estimate"))
+    plan = meta.plan_year if meta.plan_year is not None else most_common(("target",))
+    if review is not None and plan is not None and not 0 <= plan - review <= 1:
+        return meta  # inconsistent dates: leave the unknown ones unknown
+    return replace(meta, review_year=review, plan_year=plan)
