@@ -15,8 +15,8 @@ PLAN = ("2023年全省经济社会发展的主要预期目标是：地区生产�
 
 
 def facts(parsed):
-    return sorted((f.indicator, f.year, f.span_years, f.status, f.measure, f.value, f.value_high, f.unit, f.bound)
-                  for f in parsed.figures if f.indicator and f.is_headline)
+    return sorted(((f.indicator, f.year, f.span_years, f.status, f.measure, f.value, f.value_high, f.unit, f.bound)
+                   for f in parsed.figures if f.indicator and f.is_headline), key=repr)
 
 
 def test_news_summary_years_come_from_its_dated_results_and_targets():
