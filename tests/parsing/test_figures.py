@@ -236,3 +236,12 @@ def test_multiplier_before_approximate_word():
 
 def test_county_economy_is_not_the_headline():
     assert headline_rows(REVIEW + "县域经济地区生产总值增长9%。全市高新区地区生产总值300亿元。") == []
+
+
+@pytest.mark.parametrize("text", [
+    # intensities name a new subject: energy or carbon per unit of output is not output growth
+    PLAN + "万元GDP能耗下降3%。",
+    PLAN + "单位地区生产总值二氧化碳排放下降4%。",
+])
+def test_intensity_is_not_the_indicator_it_divides_by(text):
+    assert headline_rows(text) == []
