@@ -8,6 +8,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
 from orchestration.defs.dbt_project import dbt_project
+from orchestration.defs.previews import open_for_counts, relation_of, table_metadata
 from orchestration.defs.resources import WarehousePaths, point_dbt_at
 
 progress = logging.getLogger("gwr.progress")
@@ -35,10 +36,42 @@ translator = Translator(
 )
 
 
+def with_row_counts(events: list, manifest: Mapping[str, Any], build_db) -> list:
+    """dbt's events with row counts (and a preview for marts) added to every table or view dbt wrote.
+
+    Counted only after dbt has exited: while it runs, its process holds the only write lock on the build file.
+    dagster-dbt's fetch_row_counts() is not used because it keeps an in-process adapter connection open with a
+    config that later connections to the same file then conflict with; this one is closed before returning.
+    """
+    nodes = manifest.get("nodes", {})
+    enriched, con = [], None
+    try:
+        for event in events:
+            unique_id = (getattr(event, "metadata", None) or {}).get("unique_id")
+            node = nodes.get(str(getattr(unique_id, "value", unique_id)))
+            if isinstance(event, dg.Output) and node and node.get("resource_type") in ("model", "seed"):
+                con = con or open_for_counts(build_db)
+                schema, table = relation_of(node)
+                extra = table_metadata(con, schema, table, with_preview=schema == "marts")
+                event = event.with_metadata({**event.metadata, **extra})
+            enriched.append(event)
+    finally:
+        if con is not None:
+            con.close()
+    return enriched
+
+
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: WarehousePaths):
+    build_db = paths.paths().build_db
     point_dbt_at(paths.paths())
     progress.info("running dbt build")
-    # fetch_row_counts() would keep an in-process dbt adapter connection open on the build file, which then
-    # refuses the differently configured connections of the later steps; row counts are added at publish.
-    yield from dbt.cli(["build"], context=context).stream()
+    invocation = dbt.cli(["build"], context=context)
+    events: list = []
+    try:
+        events.extend(invocation.stream())
+    except Exception:
+        # a failed dbt test raises at the end of the stream: what did succeed is still reported, then the failure
+        yield from with_row_counts(events, invocation.manifest, build_db)
+        raise
+    yield from with_row_counts(events, invocation.manifest, build_db)
