@@ -80,7 +80,7 @@ ESTIMATE = re.compile(r"预计|有望|可望")
 # Words that, standing between a subject and its number, name something new (an unbound subject).
 NEW_NOUN = re.compile(
     rf"[{CJK}A-Za-z]{{0,8}}?(?:总额|销售额|零售额|交易额|成交额|金额|余额|额|产值|增加值|收入|投资|资金|支出|利润|税收|产量"
-    rf"|面积|贷款|存款|人次|人数|人员|人口|职工|学生|农户|家庭|户数|企业|项目|指数|价格|规模|游客|客流|销量|工程|总数"
+    rf"|面积|贷款|存款|人次|人数|人员|人口|职工|学生|农户|家庭|户数|企业|项目|指数|(?<!可比)(?<!不变)价格|规模|游客|客流|销量|工程|总数"
     # intensities: 万元GDP能耗 is energy per unit of output, not output
     rf"|能耗|电耗|水耗|用水量|排放量|排放)"
 )

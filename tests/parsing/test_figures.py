@@ -245,3 +245,9 @@ def test_county_economy_is_not_the_headline():
 ])
 def test_intensity_is_not_the_indicator_it_divides_by(text):
     assert headline_rows(text) == []
+
+
+def test_comparable_prices_clause_keeps_the_subject():
+    # "按可比价格计算" qualifies how growth is measured; it names no new subject
+    rows = headline_rows(REVIEW + "全年实现地区生产总值(GDP)312.5亿元,按可比价格计算,比上年增长7.8%。")
+    assert ("gdp", 2019, 1, "actual", "growth", 7.8, "%", "eq", None) in rows
