@@ -38,17 +38,25 @@ class Paths:
         return self.work_dir / "build.duckdb"
 
 
-def validate_warehouse(path: Path) -> Path:
+def validate_warehouse(path: Path, inbox: Path | None = None) -> Path:
     path = path.expanduser().resolve()
     if path.exists() and path.is_dir():
         raise SettingsError(f"The warehouse path {path} is a folder; give a file name such as warehouse.duckdb.")
     if path.suffix not in (".duckdb", ".db"):
         raise SettingsError(f"The warehouse path {path} should end in .duckdb so that tools recognise it.")
+    if path.exists() and not path.is_file():
+        raise SettingsError(f"The warehouse path {path} is not a regular file (a device, pipe or socket).")
+    if inbox is not None:
+        inbox = inbox.expanduser().resolve()
+        if path == inbox or inbox in path.parents:
+            # The build would read its own output (and its private build folder) as reports.
+            raise SettingsError(f"The warehouse path {path} is inside the inbox {inbox}; put it in another folder.")
     return path
 
 
 def resolve_paths(inbox: str | os.PathLike | None = None, warehouse: str | os.PathLike | None = None) -> Paths:
     """Arguments win over GWR_INBOX / GWR_WAREHOUSE, which win over the defaults."""
     inbox_path = Path(inbox or os.environ.get("GWR_INBOX") or DEFAULT_INBOX).expanduser().resolve()
-    warehouse_path = validate_warehouse(Path(warehouse or os.environ.get("GWR_WAREHOUSE") or DEFAULT_WAREHOUSE))
+    warehouse_path = validate_warehouse(Path(warehouse or os.environ.get("GWR_WAREHOUSE") or DEFAULT_WAREHOUSE),
+                                        inbox_path)
     return Paths(inbox=inbox_path, warehouse=warehouse_path)

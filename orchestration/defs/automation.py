@@ -1,6 +1,13 @@
-"""Jobs, the inbox sensor and the daily rebuild schedule."""
+"""Jobs, the inbox sensor and the daily rebuild schedule.
+
+DuckDB allows one writer per file (STACK.md item 8). Only refresh_warehouse writes the build database; it runs its
+steps one after another in one process, and carries the tag WRITER_TAG so that a run queue can be told to run one
+such job at a time (dev.py's dagster.yaml runs one run at a time altogether). Per-report runs write only their own
+part folders.
+"""
 
 import json
+import time
 
 import dagster as dg
 
@@ -19,8 +26,10 @@ process_reports_job = dg.define_asset_job(
     "process_reports", selection=PER_REPORT, partitions_def=report_partitions,
     description="Read and parse the given report files (one partition per inbox file).",
 )
+WRITER_TAG = {"gwr/writes": "build.duckdb"}
+
 refresh_warehouse_job = dg.define_asset_job(
-    "refresh_warehouse", selection=DOWNSTREAM,
+    "refresh_warehouse", selection=DOWNSTREAM, executor_def=dg.in_process_executor, run_tags=WRITER_TAG,
     description="Load all parsed reports, run dbt build and publish the warehouse file.",
 )
 
@@ -36,8 +45,10 @@ def inbox_sensor(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> 
         dg.RunRequest(partition_key=f.key, run_key=f"{f.key}:{f.size}:{f.mtime_ns}") for f in changes.ready
     ]
     if changes.removed:
-        run_requests.append(dg.RunRequest(job_name=refresh_warehouse_job.name,
-                                          run_key="removed:" + json.dumps(changes.removed, ensure_ascii=False)))
+        # The time makes the key unique: a file removed, put back and removed again must be noticed again.
+        run_requests.append(dg.RunRequest(
+            job_name=refresh_warehouse_job.name,
+            run_key=f"removed:{time.time_ns()}:" + json.dumps(changes.removed, ensure_ascii=False)))
     return dg.SensorResult(
         run_requests=run_requests,
         dynamic_partitions_requests=[report_partitions.build_add_request(new_keys)] if new_keys else [],
@@ -49,6 +60,13 @@ def inbox_sensor(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> 
                       request_job=refresh_warehouse_job, default_status=dg.DefaultSensorStatus.RUNNING,
                       description="After reports are parsed, rebuild the marts and publish the warehouse.")
 def refresh_after_parse(context: dg.RunStatusSensorContext):
+    # A refresh still waiting in the queue reads every part when it starts, so it covers this run too: files dropped
+    # together then cost one refresh, not one each.
+    waiting = context.instance.get_run_records(
+        filters=dg.RunsFilter(job_name=refresh_warehouse_job.name,
+                              statuses=[dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED]), limit=1)
+    if waiting:
+        return dg.SkipReason(f"A refresh is already queued (run {waiting[0].dagster_run.run_id}).")
     return dg.RunRequest(run_key=f"after:{context.dagster_run.run_id}")
 
 

@@ -98,6 +98,11 @@ _CHROME_WORDS = frozenset(
 )
 
 
+# Whole class names (or ids) of a site's masthead; matched only as complete names, because compounds such as
+# "article-header" or "content-top" hold the report's own title.
+_CHROME_NAMES = frozenset({"header", "head", "top", "banner", "logo", "masthead", "topnav", "site-header"})
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -151,7 +156,10 @@ def _is_chrome(attrs) -> bool:
     return any(
         name in ("class", "id")
         and value
-        and _CHROME_WORDS.intersection(w.lower() for w in re.split(r"[\s_\-]+", value))
+        and (
+            _CHROME_WORDS.intersection(w.lower() for w in re.split(r"[\s_\-]+", value))
+            or _CHROME_NAMES.intersection(value.lower().split())
+        )
         for name, value in attrs
     )
 

@@ -52,7 +52,11 @@ def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
         "source_encoding": None,
         "text": None,
     }
-    if f.problem is None:
+    if f.problem is None and f.size > MAX_REPORT_BYTES:
+        # Judged by the listed size, before reading: a stray disk image must not be loaded into memory.
+        record["reason"] = (f"The file is {f.size / 1e6:.1f} MB; reports are under {MAX_REPORT_BYTES / 1e6:g} MB, "
+                            "so it was not read.")
+    elif f.problem is None:
         try:
             data = f.path.read_bytes()
         except OSError as e:

@@ -21,6 +21,32 @@ def connect_build(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config=dict(STORAGE_CONFIG))
 
 
+def tmp_prefix(target: Path) -> str:
+    return f".{target.name}.publishing-"
+
+
+def remove_stale_copies(target: Path) -> list[Path]:
+    """Half-written copies left by a publish that was killed (their process is gone) only take disk space."""
+    removed = []
+    prefix = tmp_prefix(target)
+    for tmp in (p for p in target.parent.iterdir() if p.name.startswith(prefix)):  # not glob: names may hold [ ]
+        pid = tmp.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
 def publish(build_db: Path, target: Path) -> None:
     con = duckdb.connect(str(build_db))
     try:
@@ -28,7 +54,8 @@ def publish(build_db: Path, target: Path) -> None:
     finally:
         con.close()
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.publishing-{os.getpid()}")
+    remove_stale_copies(target)
+    tmp = target.with_name(f"{tmp_prefix(target)}{os.getpid()}")
     try:
         shutil.copyfile(build_db, tmp)
         with open(tmp, "rb+") as f:

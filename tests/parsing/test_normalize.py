@@ -156,6 +156,19 @@ def test_html_page_becomes_paragraphs_without_chrome():
     assert normalize_text(text) == text
 
 
+@pytest.mark.parametrize(("attrs", "kept"), [
+    ("class='header'", False),
+    ("id='top'", False),
+    ("class='wrap banner'", False),
+    ("class='article-header'", True),
+    ("class='content-top'", True),
+])
+def test_a_site_masthead_is_dropped_but_an_article_header_kept(attrs, kept):
+    page = (f"<html><body><div {attrs}>2020年政府工作报告</div><div class='article'>"
+            "<p>全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;</p></div></body></html>")
+    assert ("2020年政府工作报告" in normalize_text(page)) is kept
+
+
 def test_a_megabyte_line_of_digits_and_punctuation_does_not_hang():
     line = ("1234567890,.;:%。!" * 60000)[:1_000_000]
     start = time.perf_counter()

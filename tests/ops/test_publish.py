@@ -1,0 +1,52 @@
+"""Publishing replaces the analysts' file whole, and cleans up after a publish that was killed."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import duckdb
+
+from orchestration.storage.publish import STORAGE_CONFIG, publish, remove_stale_copies, tmp_prefix
+
+
+def make_db(path, n):
+    con = duckdb.connect(str(path), config=dict(STORAGE_CONFIG))
+    con.execute("create schema marts")
+    con.execute("create table marts.t as select range as i from range(?)", [n])
+    con.close()
+
+
+def count(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("select count(*) from marts.t").fetchone()[0]
+    finally:
+        con.close()
+
+
+def dead_pid() -> int:
+    proc = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    return int(proc.stdout)
+
+
+def test_publish_replaces_the_file_and_leaves_no_copy_behind(tmp_path):
+    build, target = tmp_path / "build.duckdb", tmp_path / "pub" / "w [1].duckdb"
+    make_db(build, 3)
+    publish(build, target)
+    assert count(target) == 3
+    make_db(tmp_path / "b2.duckdb", 5)
+    publish(tmp_path / "b2.duckdb", target)
+    assert count(target) == 5
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+def test_copies_left_by_a_killed_publish_are_removed_and_live_ones_kept(tmp_path):
+    target = tmp_path / "w.duckdb"
+    stale = tmp_path / f"{tmp_prefix(target)}{dead_pid()}"
+    live = tmp_path / f"{tmp_prefix(target)}{subprocess.os.getpid()}"
+    other = tmp_path / f"{tmp_prefix(tmp_path / 'other.duckdb')}{dead_pid()}"
+    for p in (stale, live, other):
+        p.write_bytes(b"half a copy")
+    assert remove_stale_copies(target) == [stale]
+    assert live.exists() and other.exists() and not stale.exists()
