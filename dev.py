@@ -4,14 +4,17 @@
     python3 dev.py build   # create .venv, install, build warehouse/warehouse.duckdb from seeds/
     python3 dev.py test    # create .venv, install, run the test suite
     python3 dev.py ui      # the Dagster UI on http://127.0.0.1:3000
+    python3 dev.py docs    # the dbt docs of the built warehouse on http://127.0.0.1:8080
     python3 dev.py bench   # the scale benchmark (tests/bench/)
 
-Standard library only, so it runs before anything is installed.
+Standard library only, so it runs before anything is installed. As root it also installs two Debian packages:
+chromium (the browser test drives it) and fonts-noto-cjk (Chinese labels in the target chart).
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -32,12 +35,33 @@ telemetry:
 """
 
 
+# Debian package -> a file it installs, to skip apt-get when everything is there already.
+SYSTEM_PACKAGES = {
+    "chromium": Path("/usr/bin/chromium"),
+    "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+}
+
+
 def run(*cmd: str | Path, env: dict | None = None) -> None:
     print("+", " ".join(str(c) for c in cmd), flush=True)
     subprocess.run([str(c) for c in cmd], cwd=ROOT, check=True, env=env)
 
 
+def system_packages() -> None:
+    missing = [name for name, marker in SYSTEM_PACKAGES.items() if not marker.exists()]
+    if not missing:
+        return
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        print(f"note: install {' '.join(missing)} (Debian) for the browser test and Chinese chart labels; "
+              "those tests are skipped without them", flush=True)
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run("apt-get", "update", "-qq", env=env)
+    run("apt-get", "install", "-y", "-qq", *missing, env=env)
+
+
 def setup() -> None:
+    system_packages()
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PY.exists():
         return
@@ -51,12 +75,14 @@ def setup() -> None:
 def dagster_env() -> dict:
     DAGSTER_HOME.mkdir(exist_ok=True)
     (DAGSTER_HOME / "dagster.yaml").write_text(DAGSTER_YAML)
-    return {**os.environ, "DAGSTER_HOME": str(DAGSTER_HOME)}
+    # the venv's bin first: under dagster dev, DbtProject.prepare_if_dev() looks for `dbt` on PATH (STACK.md item 3)
+    path = f"{VENV / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"
+    return {**os.environ, "DAGSTER_HOME": str(DAGSTER_HOME), "PATH": path}
 
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
-    if command not in ("build", "test", "ui", "bench"):
+    if command not in ("build", "test", "ui", "docs", "bench"):
         print(__doc__)
         return 0 if command == "help" else 2
     setup()
@@ -68,6 +94,8 @@ def main(argv: list[str]) -> int:
         elif command == "ui":
             run(VENV / "bin" / "dagster", "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", "3000",
                 env=dagster_env())
+        elif command == "docs":
+            run(PY, "-m", "orchestration", "docs", "--serve", *argv[1:])
         elif command == "bench":
             run(PY, "-m", "tests.bench", *argv[1:])
     except subprocess.CalledProcessError as e:
