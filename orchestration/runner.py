@@ -3,9 +3,48 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
+from dagster._core.events import DagsterEventType
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+
 from orchestration.settings import resolve_paths
+
+# Per-partition asset events: two per report and asset, i.e. 40,000 for a 10,000-report build.
+_PER_PARTITION_EVENTS = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_MATERIALIZATION_PLANNED}
+
+
+class BuildEventLog(SqliteEventLogStorage):
+    """Event log of the throwaway instance a CLI build runs in: every run and step event, but not the per-partition
+    asset events, which no one reads once the build is over (the in-memory instance used before kept them only
+    until exit). SQLite storage opens a connection per event, ~10 ms: 40,000 of them took longer than parsing the
+    10,000 reports. A multiprocess run needs an instance on disk that its step processes can reopen, hence SQLite
+    rather than memory. `dagster dev` and the sensor keep Dagster's normal storage and full asset history.
+    """
+
+    @classmethod
+    def from_config_value(cls, inst_data, config_value):  # the base class builds its own type, not cls
+        return cls(inst_data=inst_data, **config_value)
+
+    def store_event(self, event) -> None:
+        if event.is_dagster_event and event.dagster_event_type in _PER_PARTITION_EVENTS:
+            return
+        super().store_event(event)
+
+
+@contextmanager
+def build_instance(work_dir: Path):
+    """A Dagster instance on disk for one build, removed afterwards (see BuildEventLog)."""
+    from dagster import DagsterInstance
+
+    with tempfile.TemporaryDirectory(prefix=".dagster-", dir=work_dir) as home:
+        overrides = {"event_log_storage": {"module": __name__, "class": "BuildEventLog",
+                                           "config": {"base_dir": os.path.join(home, "history", "runs")}},
+                     "telemetry": {"enabled": False}}
+        with DagsterInstance.local_temp(home, overrides=overrides) as instance:
+            yield instance
 
 
 class BuildFailed(RuntimeError):
@@ -40,7 +79,7 @@ def prepare_dbt_manifest() -> None:
         raise BuildFailed(f"dbt could not parse the project: {detail[-1] if detail else 'no output'}")
 
 
-def build(inbox: str | None, warehouse: str | None) -> dict:
+def _prepare(inbox: str | None, warehouse: str | None):
     paths = resolve_paths(inbox, warehouse)
     if not paths.inbox.is_dir():
         raise BuildFailed(f"The inbox folder {paths.inbox} does not exist.")
@@ -50,33 +89,95 @@ def build(inbox: str | None, warehouse: str | None) -> dict:
 
     point_dbt_at(paths)
     prepare_dbt_manifest()
+    paths.work_dir.mkdir(parents=True, exist_ok=True)
+    return paths
 
-    from dagster import DagsterInstance
+
+def build(inbox: str | None, warehouse: str | None) -> dict:
+    paths = _prepare(inbox, warehouse)
 
     from orchestration.definitions import build_definitions
     from orchestration.defs.partitions import report_partitions
     from orchestration.storage.inbox import list_inbox
 
     defs = build_definitions(paths)
-    quiet = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
     keys = [f.key for f in list_inbox(paths.inbox)]
-    with DagsterInstance.ephemeral() as instance:
+    with build_instance(paths.work_dir) as instance:
         if keys:
             instance.add_dynamic_partitions(report_partitions.name, keys)
             print(f"[1/2] reading and parsing {len(keys)} files from {paths.inbox}", file=sys.stderr)
-            result = defs.get_job_def("process_reports").execute_in_process(
-                instance=instance, run_config=quiet, raise_on_error=False,
-                tags={"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]},
-            )
-            if not result.success:
-                raise BuildFailed(_first_failure(result))
+            _process(defs, instance, keys)
         else:
             print(f"[1/2] the inbox {paths.inbox} holds no report files", file=sys.stderr)
         print("[2/2] loading, running dbt build and publishing", file=sys.stderr)
-        result = defs.get_job_def("refresh_warehouse").execute_in_process(
-            instance=instance, run_config=quiet, raise_on_error=False)
-        if not result.success:
-            raise BuildFailed(_first_failure(result))
+        _refresh(defs, instance)
+    return summarise(paths.warehouse)
+
+
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def processes() -> int:
+    """Step processes for a large run: GWR_PROCESSES, else one per CPU."""
+    return max(1, int(os.environ.get("GWR_PROCESSES") or os.cpu_count() or 1))
+
+
+def _process_reports_job():
+    # Rebuilt inside every step process from the same environment (GWR_INBOX, GWR_WAREHOUSE, GWR_DBT_PATH).
+    from orchestration.definitions import build_definitions
+
+    return build_definitions().resolve_job_def("process_reports")
+
+
+def _process(defs, instance, keys: list[str]) -> None:
+    """Ingest and parse the given partitions in one run.
+
+    Many files: Dagster's multiprocess executor runs the assets' chunk ops (partitions.py) in parallel processes;
+    each writes only its own reports' parts, so DuckDB still has one writer. Few files (the sensor's case): one
+    in-process run, which skips the seconds that starting step processes costs.
+    """
+    import dagster as dg
+
+    from orchestration.defs.partitions import MIN_KEYS_PER_CHUNK
+
+    tags = {"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]}
+    n = processes()
+    if n > 1 and len(keys) >= 2 * MIN_KEYS_PER_CHUNK:
+        # forkserver with the code location preloaded: a step process is a fork (~0.1 s), not a fresh Python that
+        # imports dagster, dbt's manifest and the parser again (3-4 s per step with spawn, the default)
+        preload = ["orchestration.definitions", "orchestration.steps.ingest", "orchestration.steps.parse"]
+        config = dict(QUIET, execution={"config": {"multiprocess": {
+            "max_concurrent": n, "start_method": {"forkserver": {"preload_modules": preload}}}}})
+        with dg.execute_job(dg.reconstructable(_process_reports_job), instance=instance, run_config=config,
+                            tags=tags, raise_on_error=False) as result:
+            if not result.success:
+                raise BuildFailed(_first_failure(result))
+        return
+    result = defs.get_job_def("process_reports").execute_in_process(
+        instance=instance, run_config=QUIET, raise_on_error=False, tags=tags)
+    if not result.success:
+        raise BuildFailed(_first_failure(result))
+
+
+def _refresh(defs, instance) -> None:
+    result = defs.get_job_def("refresh_warehouse").execute_in_process(
+        instance=instance, run_config=QUIET, raise_on_error=False)
+    if not result.success:
+        raise BuildFailed(_first_failure(result))
+
+
+def add_reports(inbox: str | None, warehouse: str | None, keys: list[str]) -> dict:
+    """The per-report path on a built warehouse: ingest and parse only these inbox files (their partitions), then
+    refresh the warehouse from all parts. What the sensor does for a dropped file, without waiting for its ticks."""
+    paths = _prepare(inbox, warehouse)
+    from orchestration.definitions import build_definitions
+    from orchestration.defs.partitions import report_partitions
+
+    defs = build_definitions(paths)
+    with build_instance(paths.work_dir) as instance:
+        instance.add_dynamic_partitions(report_partitions.name, list(keys))
+        _process(defs, instance, list(keys))
+        _refresh(defs, instance)
     return summarise(paths.warehouse)
 
 

@@ -1,46 +1,63 @@
-"""Parse: normalised text -> metadata, section tree, figures, projects and topic counts (per-report Parquet parts)."""
+"""Parse: normalised text -> metadata, section tree, figures, projects and topic counts (per-report Parquet parts).
+
+A graph-backed asset like report_texts: chunks of the run's partitions are parsed by parallel ops, each writing only
+its own reports' parts, so the DuckDB build file keeps its single writer (the load step).
+"""
 
 import logging
 
 import dagster as dg
 
-from orchestration.defs.ingest import report_texts
-from orchestration.defs.partitions import report_partitions
+from orchestration.defs.partitions import chunk_planner, report_partitions
 from orchestration.defs.resources import WarehousePaths
 from orchestration.steps.parse import parse_part
 
 progress = logging.getLogger("gwr.progress")
 
 
-@dg.asset(
+@dg.op(description="Parses one chunk of ingested reports into Parquet parts.")
+def parse_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: list) -> dict:
+    p = paths.paths()
+    counts = {"reports_parsed": 0, "files_rejected": 0, "figures": 0, "indicator_figures": 0, "projects": 0,
+              "reused_unchanged": 0}
+    single: dict = {}
+    for i, key in enumerate(keys, 1):
+        r = parse_part(p.parts_dir, key)
+        counts["reused_unchanged"] += r.reused
+        if r.error:
+            context.log.error(f"{key}: {r.error}")
+        if r.report_id and not r.error:
+            counts["reports_parsed"] += 1
+            counts["figures"] += r.n_figures
+            counts["indicator_figures"] += r.n_indicator_values
+            counts["projects"] += r.n_projects
+        else:
+            counts["files_rejected"] += 1
+        single = {"source_file": r.key, "district": r.district or "", "review_year": r.review_year or 0,
+                  "plan_year": r.plan_year or 0, "sections": r.n_sections}
+        progress.info("parsed %d/%d %s", i, len(keys), key)
+    return {"counts": counts, "single": single, "n": len(keys)}
+
+
+@dg.op(out=dg.Out(dg.Nothing), description="Adds up the chunks' counts as the asset's metadata.")
+def parse_summary(context: dg.OpExecutionContext, chunks: list) -> None:
+    metadata: dict = {}
+    for c in chunks:
+        for k, v in c["counts"].items():
+            metadata[k] = metadata.get(k, 0) + v
+    if sum(c["n"] for c in chunks) == 1:  # a one-file run (the sensor's) shows that report's outline
+        metadata.update(next(c["single"] for c in chunks if c["single"]))
+    context.add_output_metadata(metadata or {"reports_parsed": 0})
+
+
+@dg.graph_asset(
     partitions_def=report_partitions,
     backfill_policy=dg.BackfillPolicy.single_run(),
-    deps=[report_texts],
+    ins={"report_texts": dg.AssetIn(dagster_type=dg.Nothing)},
     group_name="parse",
     kinds={"python"},
     description="Every accepted report parsed by orchestration.parsing: metadata, sections, figures bound to "
     "indicators, projects and topic counts, written as Parquet parts that the load step reads in one go.",
 )
-def parsed_reports(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
-    p = paths.paths()
-    results = []
-    for i, key in enumerate(context.partition_keys, 1):
-        r = parse_part(p.parts_dir, key)
-        results.append(r)
-        if r.error:
-            context.log.error(f"{key}: {r.error}")
-        progress.info("parsed %d/%d %s", i, len(context.partition_keys), key)
-    parsed = [r for r in results if r.report_id and not r.error]
-    metadata = {
-        "reports_parsed": len(parsed),
-        "files_rejected": len(results) - len(parsed),
-        "figures": sum(r.n_figures for r in parsed),
-        "indicator_figures": sum(r.n_indicator_values for r in parsed),
-        "projects": sum(r.n_projects for r in parsed),
-        "reused_unchanged": sum(r.reused for r in results),
-    }
-    if len(results) == 1:
-        r = results[0]
-        metadata.update(source_file=r.key, district=r.district or "", review_year=r.review_year or 0,
-                        plan_year=r.plan_year or 0, sections=r.n_sections)
-    return dg.MaterializeResult(metadata=metadata)
+def parsed_reports(report_texts):
+    return parse_summary(chunk_planner("plan_parse_chunks")(report_texts).map(parse_chunk).collect())

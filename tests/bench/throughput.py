@@ -1,0 +1,91 @@
+"""Parse throughput in characters per second: the project's figure extractor and full parse_report, beside JioNLP's
+`jio.ner.extract_money` (the usual library for Chinese amounts) on the same texts."""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+
+def _jionlp():
+    """Import JioNLP, installing it into this environment first if missing (benchmark only, never a product
+    dependency). Its import prints a banner, hence the redirect (STACK.md item 13)."""
+    try:
+        importlib.import_module("jionlp")
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "jionlp"], check=True)
+    with contextlib.redirect_stdout(io.StringIO()):
+        return importlib.import_module("jionlp")
+
+
+def _rate(fn: Callable[[str], object], texts: list[str], min_seconds: float) -> float:
+    """Best of several passes, each over every text: the least disturbed by other processes on the machine."""
+    fn(texts[0])  # lazy dictionary loads and regex compilation are start-up, not throughput
+    chars = sum(map(len, texts))
+    best, spent = float("inf"), 0.0
+    while spent < min_seconds or best == float("inf"):
+        t0 = time.perf_counter()
+        for text in texts:
+            fn(text)
+        dt = time.perf_counter() - t0
+        best, spent = min(best, dt), spent + dt
+    return chars / best
+
+
+def measure(texts: list[str], min_seconds: float = 3.0) -> dict[str, float]:
+    from orchestration.parsing import parse_report
+    from orchestration.parsing.figures import extract_figures
+    from orchestration.parsing.metadata import extract_meta
+    from orchestration.parsing.sections import build_sections
+
+    def figures_from_text(text: str):
+        # extract_figures needs the section tree and metadata (which years a figure belongs to); both are part of
+        # extracting figures from a raw text, so they are timed with it
+        sections = build_sections(text)
+        return extract_figures(text, sections, extract_meta(text, sections))
+
+    def figures_only(text: str, _cache: dict = {}):  # noqa: B006 - per-text inputs prepared once, outside the timing
+        return extract_figures(text, *_cache[text])
+
+    jio = _jionlp()
+    for text in texts:
+        sections = build_sections(text)
+        figures_only.__defaults__[0][text] = (sections, extract_meta(text, sections))
+    rates = {
+        "figures (sections+meta+figures)": _rate(figures_from_text, texts, min_seconds),
+        "extract_figures alone": _rate(figures_only, texts, min_seconds),
+        "parse_report (everything)": _rate(parse_report, texts, min_seconds),
+        "jionlp extract_money": _rate(jio.ner.extract_money, texts, min_seconds),
+    }
+    return rates
+
+
+def stage_profile(texts: list[str]) -> dict[str, float]:
+    """chars/s of each stage of parse_report, to name the bottleneck."""
+    from orchestration.parsing.figures import extract_figures
+    from orchestration.parsing.metadata import extract_meta
+    from orchestration.parsing.projects import extract_projects
+    from orchestration.parsing.sections import build_sections
+    from orchestration.parsing.topics import count_topics
+
+    spent = dict.fromkeys(("build_sections", "extract_meta", "extract_figures", "extract_projects", "count_topics"), 0.0)
+    for text in texts:
+        t0 = time.perf_counter()
+        sections = build_sections(text)
+        t1 = time.perf_counter()
+        meta = extract_meta(text, sections)
+        t2 = time.perf_counter()
+        extract_figures(text, sections, meta)
+        t3 = time.perf_counter()
+        extract_projects(text, sections, meta)
+        t4 = time.perf_counter()
+        count_topics(text, sections)
+        t5 = time.perf_counter()
+        for k, dt in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+            spent[k] += dt
+    chars = sum(map(len, texts))
+    return {k: chars / v for k, v in spent.items() if v > 0}
