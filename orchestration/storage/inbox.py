@@ -7,6 +7,7 @@ when they point inside the inbox, so a link can never pull a file from elsewhere
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +23,39 @@ class InboxFile:
     problem: str | None = None  # why the file cannot be read at all (a link out of the inbox ...)
 
 
+# Dagster's UI reads "a...b" as a range of partitions and cannot show control characters (its
+# INVALID_PARTITION_SUBSTRINGS, enforced for static partitions only), so keys never hold them. A dot is escaped only
+# when two more follow; the lookahead is fixed-length, so the regex stays linear.
+_UNSAFE_IN_KEY = re.compile(r"[\x00-\x1f\x7f]|\.(?=\.\.)")
+
+
+def inbox_key(relative: str) -> str:
+    """The partition key and `source_file` of a file: its '/' path relative to the inbox, made storable.
+
+    A name that is not UTF-8 (a zip made on Chinese Windows names files in GBK) reaches Python with surrogate
+    escapes, which neither JSON nor DuckDB can store: read it as GB18030, else keep its bytes as \\x escapes.
+    """
+    try:
+        relative.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(relative)
+        try:
+            relative = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            relative = raw.decode("utf-8", errors="backslashreplace")
+    return _UNSAFE_IN_KEY.sub(lambda m: f"\\x{ord(m.group()):02x}", relative)
+
+
 def is_candidate_name(name: str) -> bool:
     return not name.startswith(".") and not name.lower().endswith(TEMPORARY_SUFFIXES)
+
+
+def _inside(link: Path, inbox: Path) -> bool:
+    try:
+        real = link.resolve(strict=True)
+    except OSError:
+        return False
+    return real == inbox or inbox in real.parents
 
 
 def list_inbox(inbox: Path) -> list[InboxFile]:
@@ -33,11 +65,20 @@ def list_inbox(inbox: Path) -> list[InboxFile]:
     found: list[InboxFile] = []
     for dirpath, dirnames, filenames in os.walk(inbox, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for d in dirnames:
+            link = Path(dirpath) / d
+            if link.is_symlink() and not _inside(link, inbox):
+                # os.walk does not descend into links; say so rather than skip a folder of reports in silence
+                own = link.lstat()
+                found.append(InboxFile(key=inbox_key(link.relative_to(inbox).as_posix()), path=link, size=own.st_size,
+                                       mtime_ns=own.st_mtime_ns,
+                                       problem="It is a symbolic link to a folder outside the inbox, which is never "
+                                       "followed."))
         for name in sorted(filenames):
             if not is_candidate_name(name):
                 continue
             path = Path(dirpath) / name
-            key = path.relative_to(inbox).as_posix()
+            key = inbox_key(path.relative_to(inbox).as_posix())
             try:
                 own = path.lstat()
             except OSError:  # vanished between listing and looking

@@ -62,6 +62,7 @@ VARIANTS = {  # file name -> (sample index, bytes maker)
 DUPLICATES = {  # second name -> the name whose text it repeats (which sorts first, so it carries the report)
     "副本/utf8_bom_crlf.txt": "utf8_bom_crlf.txt",
     "z_link.txt": "utf16_bom_full_width.txt",  # a link inside the inbox is read, and is the same text
+    "报告\\x2e..txt": "utf8_bom_crlf.txt",  # on disk: "报告...txt" named in GBK bytes, as zips from Windows are
 }
 
 
@@ -101,6 +102,8 @@ def build_mixed_inbox(inbox: Path, outside: Path) -> None:
         write(inbox / name, make(sample_text(i)))
     write(inbox / "副本/utf8_bom_crlf.txt", (inbox / "utf8_bom_crlf.txt").read_bytes())
     (inbox / "z_link.txt").symlink_to(inbox / "utf16_bom_full_width.txt")
+    with open(os.path.join(os.fsencode(inbox), "报告...txt".encode("gbk")), "wb") as f:
+        f.write((inbox / "utf8_bom_crlf.txt").read_bytes())
     for name, (make, _) in REJECTED.items():
         write(inbox / name, make())
     with open(inbox / TOO_LARGE, "wb") as f:
