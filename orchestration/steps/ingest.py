@@ -70,6 +70,8 @@ def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
                     raise UnusableFile("Nothing readable is left once web-page boilerplate is removed.")
             except UnusableFile as e:
                 record["reason"] = e.reason
+            except Exception as e:  # noqa: BLE001 - a decoder bug on one file must not stop the others
+                record["reason"] = f"The file could not be decoded ({type(e).__name__}: {e})."
             else:
                 record.update(status="accepted", reason=None, source_encoding=decoded.encoding, text=text,
                               report_id=report_id_for(text))

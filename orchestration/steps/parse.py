@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import traceback
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,12 +57,12 @@ def parse_part(parts_dir: Path, key: str) -> ParseResult:
     if report_id is not None:
         try:
             parsed = parse_report(ingested["text"])
+            _write_tables(folder, parsed_rows(report_id, parsed))
         except Exception as e:  # noqa: BLE001 - one bad report must not stop the others
+            # also a record the raw tables cannot hold (a wrong type from the parser) lands here, for this report only
             summary["error"] = f"The parser failed on this file ({type(e).__name__}: {e})."
             summary["traceback"] = traceback.format_exc(limit=5)
         else:
-            for table, rows in parsed_rows(report_id, parsed).items():
-                write_parquet(rows, RAW_TABLES[table], folder / f"{table}.parquet")
             figures = parsed.figures
             summary.update(
                 n_figures=len(figures),
@@ -73,6 +75,18 @@ def parse_part(parts_dir: Path, key: str) -> ParseResult:
             )
     write_json_atomic(folder / PARSE_FILE, summary)
     return _result(key, summary, reused=False)
+
+
+def _write_tables(folder: Path, tables: dict[str, list[dict]]) -> None:
+    """Every table is written aside first, then all are moved in: a kill while writing leaves the last complete set
+    (with its parse.json) in place, never one report's tables from two parser versions."""
+    staging = folder / ".staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    for table, rows in tables.items():
+        write_parquet(rows, RAW_TABLES[table], staging / f"{table}.parquet")
+    for table in tables:
+        os.replace(staging / f"{table}.parquet", folder / f"{table}.parquet")
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def _result(key: str, s: dict, reused: bool) -> ParseResult:
