@@ -9,6 +9,7 @@ from orchestration.defs.parse import parsed_reports
 from orchestration.defs.resources import WarehousePaths
 from orchestration.storage.inbox import list_inbox
 from orchestration.storage.loader import load_parts
+from orchestration.storage.publish import recover_build_db
 from orchestration.storage.raw_tables import RAW_TABLES
 
 progress = logging.getLogger("gwr.progress")
@@ -34,6 +35,9 @@ RAW_DESCRIPTIONS = {
 def raw_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource):
     p = paths.paths()
     p.work_dir.mkdir(parents=True, exist_ok=True)
+    recovered = recover_build_db(p.build_db)
+    if recovered:
+        context.log.warning(recovered)
     with duckdb.get_connection() as con:
         summary = load_parts(con, p.parts_dir, list_inbox(p.inbox))
     progress.info("loaded %d reports (%d rejected, %d duplicate, %d withdrawn)", summary.accepted + summary.withdrawn,

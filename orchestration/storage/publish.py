@@ -21,6 +21,30 @@ def connect_build(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), config=dict(STORAGE_CONFIG))
 
 
+def recover_build_db(path: Path) -> str | None:
+    """Move a build database that DuckDB cannot open out of the way; returns what was done, or None.
+
+    The build database holds nothing that is not rebuilt from the parts (the raw tables are reloaded and every dbt
+    model rebuilt on each refresh), so a damaged one costs nothing to replace, while keeping it would fail every
+    build from now on. A lock held by another writer is not damage: the caller's retries wait for it.
+    """
+    if not path.exists():
+        return None
+    try:
+        duckdb.connect(str(path), config=dict(STORAGE_CONFIG)).close()
+        return None
+    except duckdb.Error as e:
+        if "lock" in str(e).lower():
+            return None
+        problem = str(e).splitlines()[0]
+    broken = path.with_name(f"{path.name}.broken")  # one copy kept for a post-mortem
+    os.replace(path, broken)
+    wal = path.with_name(f"{path.name}.wal")
+    if wal.exists():
+        os.replace(wal, path.with_name(f"{broken.name}.wal"))
+    return f"The build database could not be opened ({problem}); it was moved to {broken.name} and rebuilt."
+
+
 def tmp_prefix(target: Path) -> str:
     return f".{target.name}.publishing-"
 

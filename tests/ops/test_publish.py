@@ -6,7 +6,7 @@ import sys
 
 import duckdb
 
-from orchestration.storage.publish import STORAGE_CONFIG, publish, remove_stale_copies, tmp_prefix
+from orchestration.storage.publish import STORAGE_CONFIG, publish, recover_build_db, remove_stale_copies, tmp_prefix
 
 
 def make_db(path, n):
@@ -50,3 +50,24 @@ def test_copies_left_by_a_killed_publish_are_removed_and_live_ones_kept(tmp_path
         p.write_bytes(b"half a copy")
     assert remove_stale_copies(target) == [stale]
     assert live.exists() and other.exists() and not stale.exists()
+
+
+def test_a_damaged_build_database_is_moved_aside_and_a_locked_one_left_alone(tmp_path):
+    build = tmp_path / "build.duckdb"
+    assert recover_build_db(build) is None  # nothing there yet
+    make_db(build, 3)
+    assert recover_build_db(build) is None and count(build) == 3
+    script = f"import duckdb, sys; c = duckdb.connect({str(build)!r}); print('open', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen([sys.executable, "-c", script],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        assert recover_build_db(build) is None and build.exists()  # another writer: wait for it, never delete
+    finally:
+        holder.communicate("", timeout=30)
+    build.write_bytes(b"half a page of a database" * 500)
+    message = recover_build_db(build)
+    assert message and "not a valid DuckDB database" in message
+    assert not build.exists() and (tmp_path / "build.duckdb.broken").exists()
+    make_db(build, 2)  # a fresh one can be created in its place
+    assert count(build) == 2
