@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import logging
 import os
 import re
@@ -22,6 +23,9 @@ from orchestration.settings import DBT_PROJECT_DIR, SettingsError, resolve_paths
 # "read 3/5 some/file.txt", "parsed 3/5 ..." from the runner's assets; anything else is a plain status line.
 STEP_MESSAGE = re.compile(r"(\w+) (\d+)/(\d+) (.*)", re.DOTALL)
 BUILD_LOG = "last_build.log"
+# The start of a record from Dagster's console logger ("2026-11-22 00:57:33 +0000 - dagster - WARNING - ..."),
+# possibly coloured; anchored and without nested repeats, so matching is linear.
+DAGSTER_RECORD = re.compile(r"(?:\x1b\[[0-9;]*m)?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}(?:\x1b\[0m)? - dagster")
 
 
 class ProgressHandler(logging.Handler):
@@ -49,8 +53,10 @@ class ProgressHandler(logging.Handler):
 
         bar = self.bars.get(verb)
         if bar is None:
+            # a fixed width: tqdm's own probe reads 0 columns on a terminal that reports no size and then draws nothing
+            width = min(100, shutil.get_terminal_size((80, 24)).columns or 80)
             bar = self.bars[verb] = tqdm(
-                total=total, desc=f"  {verb}", unit="file", file=self.stream, leave=True, dynamic_ncols=True
+                total=total, desc=f"  {verb}", unit="file", file=self.stream, leave=True, ncols=width
             )
         bar.set_postfix_str(key[-40:], refresh=False)
         bar.update(done - bar.n)
@@ -87,18 +93,41 @@ def progress_output(as_bar: bool | None = None):
         handler.close()
 
 
+class DagsterRecordsToLog(io.TextIOBase):
+    """sys.stderr during a build: records of Dagster's console logger go to the build log, the rest to the terminal.
+
+    Dagster's console logger (coloredlogs' StandardErrorHandler) looks sys.stderr up for every record and writes each
+    record in one call, so routing whole writes is enough; the runner's own status lines still reach the terminal.
+    """
+
+    def __init__(self, terminal, log):
+        super().__init__()
+        self.terminal, self.log = terminal, log
+
+    def write(self, text: str) -> int:
+        (self.log if DAGSTER_RECORD.match(text) else self.terminal).write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.terminal.flush()
+        self.log.flush()
+
+    def isatty(self) -> bool:
+        return False  # so no colour codes end up in the log file
+
+
 @contextlib.contextmanager
 def quiet_libraries(log_path: Path):
-    """Keep dbt's per-node lines and Dagster's beta/deprecation warnings off the terminal.
+    """Keep dbt's per-node lines, Dagster's event records and its beta/deprecation warnings off the terminal.
 
-    dagster-dbt re-prints every dbt log line on sys.stdout; they go to a log file instead, which an error message
-    points to, so nothing is lost when a build fails.
+    dagster-dbt re-prints every dbt log line on sys.stdout and Dagster logs rejected files and step failures on
+    sys.stderr; both go to a log file instead, which a failed build's message points to, so nothing is lost.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings(), open(log_path, "w", encoding="utf-8") as log:
         warnings.filterwarnings("ignore", module=r"dagster.*")
         warnings.filterwarnings("ignore", message=r".*(beta|preview|deprecat|resolve_job_def).*")
-        with contextlib.redirect_stdout(log):
+        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(DagsterRecordsToLog(sys.stderr, log)):
             yield
 
 
@@ -132,12 +161,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_chart(args: argparse.Namespace) -> int:
-    from orchestration.defs.chart import CHART_FILE, render_from_warehouse
+    from orchestration.defs.chart import chart_path, render_from_warehouse
     from orchestration.export import open_read_only
 
     warehouse = resolve_paths(None, args.warehouse).warehouse
     open_read_only(warehouse).close()  # a missing or locked file fails here with a plain sentence
-    out = Path(args.out).expanduser().resolve() if args.out else warehouse.parent / CHART_FILE
+    out = Path(args.out).expanduser().resolve() if args.out else chart_path(warehouse)
     result = render_from_warehouse(warehouse, out)
     if result.font is None:
         print(
@@ -243,7 +272,7 @@ def make_parser() -> argparse.ArgumentParser:
         "per district as a PNG. The build draws the same chart as the target_chart asset.",
     )
     c.add_argument("--warehouse", help=warehouse_help)
-    c.add_argument("--out", help="PNG file to write (default: targets_vs_prior.png beside the warehouse)")
+    c.add_argument("--out", help="PNG file to write (default: <warehouse name>_targets_vs_prior.png beside it)")
     c.set_defaults(func=_cmd_chart)
 
     d = sub.add_parser(

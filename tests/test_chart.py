@@ -116,5 +116,5 @@ def test_target_chart_asset_shows_the_picture_in_its_metadata(sample_warehouse, 
     )
     md = result.metadata["chart"]
     assert isinstance(md, dg.MarkdownMetadataValue) and "data:image/png;base64," in md.value
-    assert Path(result.metadata["path"].value) == tmp_path / chart.CHART_FILE
+    assert Path(result.metadata["path"].value) == tmp_path / "copy_targets_vs_prior.png"
     assert result.metadata["targets_drawn"] > 0

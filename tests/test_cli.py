@@ -63,6 +63,35 @@ def test_progress_is_a_bar_on_a_terminal():
 
 
 @pytest.mark.parametrize(
+    ("text", "to_log"),
+    [
+        (
+            (
+                "2026-11-22 00:57:33 +0000 - dagster - WARNING - process_reports - 803efe52 - Rejected empty.txt: The file "
+                "is empty.\n"
+            ),
+            True,
+        ),
+        ("\x1b[32m2026-11-22 00:57:33 +0000\x1b[0m - dagster - ERROR - refresh_warehouse - step failed\n", True),
+        ("[1/2] reading and parsing 4 files from /tmp/inbox", False),
+        ("\n", False),
+        ("2026-11-22 is the day of the build\n", False),
+    ],
+)
+def test_dagster_records_go_to_the_log_and_the_rest_to_the_terminal(text, to_log):
+    terminal, log = io.StringIO(), io.StringIO()
+    cli.DagsterRecordsToLog(terminal, log).write(text)
+    assert (log.getvalue(), terminal.getvalue()) == ((text, "") if to_log else ("", text))
+
+
+def test_routing_a_megabyte_line_is_fast():
+    line = "2026-11-22 " + "9" * 1_000_000
+    terminal, log = io.StringIO(), io.StringIO()
+    cli.DagsterRecordsToLog(terminal, log).write(line)
+    assert terminal.getvalue() == line
+
+
+@pytest.mark.parametrize(
     ("argv", "expected"),
     [
         (["build", "--inbox", "{tmp}/no_such_folder", "--warehouse", "{tmp}/w.duckdb"], "does not exist"),
@@ -134,4 +163,4 @@ def test_a_build_prints_one_summary_line_and_keeps_dbt_in_its_log(dbt_manifest, 
     assert f"read 1/1 {sample.name}" in proc.stderr  # plain progress lines: stderr is not a terminal here
     log = (tmp_path / ".w.duckdb.build" / cli.BUILD_LOG).read_text(encoding="utf-8")
     assert "Running with dbt" in log
-    assert (tmp_path / "targets_vs_prior.png").exists()
+    assert (tmp_path / "w_targets_vs_prior.png").exists()

@@ -17,7 +17,7 @@ from orchestration.defs.resources import WarehousePaths
 progress = logging.getLogger("gwr.progress")
 
 MAX_DISTRICTS = 12  # one panel each; beyond a dozen the picture stops being readable, the table has the rest
-CHART_FILE = "targets_vs_prior.png"
+CHART_SUFFIX = "_targets_vs_prior.png"
 # Fonts that carry Chinese glyphs, in order of preference: Debian's fonts-noto-cjk first (dev.py installs it).
 CJK_FONTS = [
     "Noto Sans CJK SC",
@@ -175,6 +175,11 @@ def chart_markdown(result: ChartResult) -> str:
     return f"![targets against prior-year results](data:image/png;base64,{encoded})"
 
 
+def chart_path(warehouse: Path) -> Path:
+    """Beside the warehouse and named after it, so two warehouses in one folder keep their own charts."""
+    return warehouse.with_name(warehouse.stem + CHART_SUFFIX)
+
+
 def render_from_warehouse(warehouse: Path, out: Path) -> ChartResult:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -194,7 +199,7 @@ def render_from_warehouse(warehouse: Path, out: Path) -> ChartResult:
 def target_chart(context: dg.AssetExecutionContext, paths: WarehousePaths) -> dg.MaterializeResult:
     p = paths.paths()
     # read the published file, read-only: the build database may be rebuilt by the next run meanwhile
-    result = render_from_warehouse(p.warehouse, p.warehouse.parent / CHART_FILE)
+    result = render_from_warehouse(p.warehouse, chart_path(p.warehouse))
     progress.info("drew %s", result.path)
     if result.font is None:
         context.log.warning("No font with Chinese glyphs is installed (fonts-noto-cjk); labels show as boxes.")
