@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import os
 import shutil
@@ -164,3 +165,18 @@ def test_a_build_prints_one_summary_line_and_keeps_dbt_in_its_log(dbt_manifest, 
     log = (tmp_path / ".w.duckdb.build" / cli.BUILD_LOG).read_text(encoding="utf-8")
     assert "Running with dbt" in log
     assert (tmp_path / "w_targets_vs_prior.png").exists()
+
+
+@pytest.mark.slow
+def test_docs_command_writes_a_site_that_opens_from_disk(sample_warehouse, tmp_path, capsys):
+    warehouse = tmp_path / "w.duckdb"
+    shutil.copyfile(sample_warehouse, warehouse)
+    code, out, err = run_main(["docs", "--warehouse", str(warehouse)], capsys)
+    assert code == 0, err
+    site = tmp_path / "dbt_docs" / "static_index.html"
+    assert f"open {site}" in out
+    html = site.read_text(encoding="utf-8")
+    # the models and their Chinese column docs are inlined (as JSON, so Chinese may be \u-escaped)
+    assert "fct_target_vs_prior" in html
+    assert "上年实绩" in html or json.dumps("上年实绩")[1:-1] in html
+    assert not (tmp_path / "dbt_docs" / "build.duckdb").exists()
