@@ -228,3 +228,10 @@ def test_files_not_touched_between_builds_keep_their_rows(mixed, changed):
         if name in (changed["replaced"], changed["removed"], "empty.txt"):
             continue
         assert changed["after"][name] == (status, changed["after"][name][1], report_id, sha), name
+
+
+def test_the_published_file_is_in_a_format_duckdb_1_5_reads(mixed):
+    # DuckDB numbers its storage format in the file header: 64 = 1.0/1.1 ... 68 = 1.5; 2.0's own format is newer.
+    header = mixed.after_second.read_bytes()[:20]
+    assert header[8:12] == b"DUCK"
+    assert int.from_bytes(header[12:20], "little") <= 68
