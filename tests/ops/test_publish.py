@@ -71,3 +71,33 @@ def test_a_damaged_build_database_is_moved_aside_and_a_locked_one_left_alone(tmp
     assert not build.exists() and (tmp_path / "build.duckdb.broken").exists()
     make_db(build, 2)  # a fresh one can be created in its place
     assert count(build) == 2
+
+
+KILLED_MID_COPY = """
+import os, shutil, signal, sys
+from pathlib import Path
+from orchestration.storage import publish as p
+
+def half_then_die(src, dst):
+    data = Path(src).read_bytes()
+    Path(dst).write_bytes(data[: len(data) // 2])
+    os.kill(os.getpid(), signal.SIGKILL)
+
+p.shutil.copyfile = half_then_die
+p.publish(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def test_a_publish_killed_half_way_through_the_copy_leaves_the_old_file(tmp_path):
+    build, target = tmp_path / "build.duckdb", tmp_path / "pub" / "w.duckdb"
+    make_db(build, 3)
+    publish(build, target)
+    before = target.read_bytes()
+    make_db(tmp_path / "b2.duckdb", 5)
+    proc = subprocess.run([sys.executable, "-c", KILLED_MID_COPY, str(tmp_path / "b2.duckdb"), str(target)],
+                          check=False, capture_output=True, text=True)
+    assert proc.returncode == -9, proc.stderr
+    assert target.read_bytes() == before and count(target) == 3
+    assert any(".publishing-" in p.name for p in target.parent.iterdir())  # the half copy, until the next publish
+    publish(tmp_path / "b2.duckdb", target)
+    assert count(target) == 5 and sorted(p.name for p in target.parent.iterdir()) == ["w.duckdb"]
