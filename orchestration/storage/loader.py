@@ -23,7 +23,6 @@ from orchestration.storage.raw_tables import (
     PARSED_TABLES,
     RAW_SCHEMA,
     RAW_TABLES,
-    TEXT_COLUMNS,
     create_table_sql,
 )
 
@@ -60,19 +59,31 @@ def _signature(path: Path) -> str:
     return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
 
 
-def _read_record(folder: Path) -> tuple[dict | None, str | None]:
-    """(the folder's record without its text, the text) from its ingest.json and parse.json."""
+def _read_record(folder: Path) -> dict | None:
+    """The folder's record, without its text (DuckDB reads the texts itself: see _TEXTS_SQL)."""
     ingested = read_json(folder / INGEST_FILE)
     if not ingested:
-        return None, None
+        return None
     parsed = read_json(folder / PARSE_FILE) or {}
-    text = ingested.pop("text", None)
+    ingested.pop("text", None)
     rec = dict(ingested)
     if rec["status"] == "accepted" and parsed.get("report_id") != rec["report_id"]:
         rec.update(status="rejected", reason="The file was read but has not been parsed yet; run the build again.")
     elif rec["status"] == "accepted" and parsed.get("error"):
         rec.update(status="rejected", reason=parsed["error"])
-    return rec, text
+    return rec
+
+
+# Texts go from ingest.json straight into DuckDB: holding 10,000 texts in Python (and again in a DataFrame) took
+# 2 GB, and DuckDB parses the JSON files in parallel. Typed columns, so a file's other fields are never guessed.
+_TEXTS_SQL = f"""
+INSERT INTO {RAW_SCHEMA}.report_texts BY NAME
+SELECT report_id, source_file, source_encoding, text, length(text) AS n_chars,
+       CAST(detected_at AS TIMESTAMP) AS ingested_at
+FROM read_json(?, format = 'auto', maximum_object_size = 268435456,
+               columns = {{report_id: 'VARCHAR', source_file: 'VARCHAR', source_encoding: 'VARCHAR', text: 'VARCHAR',
+                          detected_at: 'VARCHAR'}})
+"""
 
 
 def _statuses(records: dict[str, dict], inbox_keys: set[str]) -> tuple[list[dict], dict[str, str]]:
@@ -130,7 +141,6 @@ def load_parts(con: duckdb.DuckDBPyConnection, parts_dir: Path, inbox: list[Inbo
     folders = sorted(p for p in parts_dir.iterdir() if p.is_dir()) if parts_dir.exists() else []
     records: dict[str, dict] = {}
     signatures: dict[str, str] = {}
-    texts: dict[str, str] = {}
     changed: set[str] = set()
     for path in folders:
         key = str(path)
@@ -138,12 +148,10 @@ def load_parts(con: duckdb.DuckDBPyConnection, parts_dir: Path, inbox: list[Inbo
         if key in previous and previous[key][0] == sig:
             records[key] = previous[key][1]
         else:
-            rec, text = _read_record(path)
+            rec = _read_record(path)
             if rec is None:
                 continue
             records[key] = rec
-            if text is not None:
-                texts[key] = text
             changed.add(key)
         signatures[key] = sig
 
@@ -155,23 +163,16 @@ def load_parts(con: duckdb.DuckDBPyConnection, parts_dir: Path, inbox: list[Inbo
                        if load_now.get(folder) != rid or folder in changed})
     insert = sorted(folder for folder, rid in load_now.items()
                     if full or folder in changed or loaded_before.get(folder) != rid)
-    for folder in insert:
-        if folder not in texts:  # an unchanged folder that now carries its report (its duplicate went away)
-            texts[folder] = _read_record(Path(folder))[1]
-
     files = pd.DataFrame.from_records([{c: r.get(c) for c in FILE_COLUMNS} for r in final],  # noqa: F841
                                       columns=list(FILE_COLUMNS))
-    by_folder = {r["folder"]: r for r in final}
-    new_texts = pd.DataFrame.from_records(  # noqa: F841 - read by DuckDB by name
-        [{"report_id": load_now[f], "source_file": by_folder[f]["source_file"],
-          "source_encoding": by_folder[f]["source_encoding"], "text": texts[f], "n_chars": len(texts[f]),
-          "ingested_at": by_folder[f]["detected_at"]} for f in insert],
-        columns=list(TEXT_COLUMNS))
     state = pd.DataFrame.from_records(  # noqa: F841
         [{"folder": f, "signature": signatures[f], "record": json.dumps(records[f], ensure_ascii=False, default=str),
           "loaded_report_id": load_now.get(f)} for f in records],
         columns=["folder", "signature", "record", "loaded_report_id"])
 
+    # Rows of a raw table have no order (every reader sorts or groups); without keeping the files' order DuckDB
+    # streams the 50,000 Parquet parts of 10,000 reports in half the time and memory.
+    con.execute("SET preserve_insertion_order = false")
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
@@ -186,7 +187,8 @@ def load_parts(con: duckdb.DuckDBPyConnection, parts_dir: Path, inbox: list[Inbo
                 for table in PER_REPORT_TABLES:
                     con.execute(f"DELETE FROM {RAW_SCHEMA}.{table} WHERE report_id IN (SELECT unnest(?))", [drop_ids])
         con.execute(f"INSERT INTO {RAW_SCHEMA}.report_files BY NAME SELECT * FROM files")
-        con.execute(f"INSERT INTO {RAW_SCHEMA}.report_texts BY NAME SELECT * FROM new_texts")
+        if insert:
+            con.execute(_TEXTS_SQL, [[str(Path(folder) / INGEST_FILE) for folder in insert]])
         for table in PARSED_TABLES:
             paths = [str(Path(folder) / f"{table}.parquet") for folder in insert]
             if paths:
@@ -198,6 +200,8 @@ def load_parts(con: duckdb.DuckDBPyConnection, parts_dir: Path, inbox: list[Inbo
     except Exception:
         con.execute("ROLLBACK")
         raise
+    finally:
+        con.execute("RESET preserve_insertion_order")
     rows = {t: con.execute(f"SELECT count(*) FROM {RAW_SCHEMA}.{t}").fetchone()[0] for t in RAW_TABLES}
     by_status = {s: sum(1 for r in final if r["status"] == s) for s in ("accepted", "rejected", "duplicate", "withdrawn")}
     return LoadSummary(rows=rows, parts_read=len(changed), **by_status)

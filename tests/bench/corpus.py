@@ -44,7 +44,9 @@ def _places() -> list[Place]:
 
 
 def _home(text: str, places: list[Place]) -> Place:
-    counts = Counter({p: text.count(p.name) for p in places if p.name in text})
+    # two-character names (城区, 郊区, 矿区) are also common words; the short form (蔡甸 for 蔡甸区) counts too
+    counts = Counter({p: text.count(p.name) + (text.count(p.short) if len(p.short) >= 2 else 0)
+                      for p in places if len(p.name) >= 3 and p.name in text})
     if not counts:
         raise ValueError("no gazetteer district named in the sample")
     best = max(counts.values())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import io
+import os
 import subprocess
 import sys
 import time
@@ -13,13 +15,31 @@ from collections.abc import Callable
 
 def _jionlp():
     """Import JioNLP, installing it into this environment first if missing (benchmark only, never a product
-    dependency). Its import prints a banner, hence the redirect (STACK.md item 13)."""
-    try:
-        importlib.import_module("jionlp")
-    except ImportError:
+    dependency). Its import prints a banner (and jiojio a line on stderr), hence the redirects (STACK.md item 13)."""
+    if importlib.util.find_spec("jionlp") is None:
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "jionlp"], check=True)
-    with contextlib.redirect_stdout(io.StringIO()):
+    with _silenced():
         return importlib.import_module("jionlp")
+
+
+@contextlib.contextmanager
+def _silenced():
+    """Both streams to /dev/null at the descriptor level: the banner comes from loggers holding their own handles."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        with contextlib.redirect_stdout(io.StringIO()):
+            yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, null):
+            os.close(fd)
 
 
 def _rate(fn: Callable[[str], object], texts: list[str], min_seconds: float) -> float:
