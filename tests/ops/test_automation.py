@@ -141,3 +141,24 @@ def test_the_job_that_writes_duckdb_runs_its_steps_in_one_process(dbt_manifest):
     from tests.conftest import REPO
 
     assert "max_concurrent_runs: 1" in (REPO / "dev.py").read_text(encoding="utf-8")
+
+
+def test_files_arriving_together_are_processed_in_one_run_over_their_partitions(inbox, tick):
+    from orchestration.defs.partitions import report_partitions
+
+    (inbox / "old.txt").write_bytes(report("old"))
+    tick(), tick()
+    names = ["b.txt", "a.txt", "nested/c 'd'.txt"]
+    for name in names:
+        (inbox / name).parent.mkdir(exist_ok=True)
+        (inbox / name).write_bytes(report(name))
+    (inbox / "old.txt").write_bytes(report("old, second version"))
+    os.utime(inbox / "old.txt", ns=(1, 3 * 10**18))
+    tick()
+    result = tick()
+    assert partitions(result) == ["old.txt"]  # a changed file keeps its own run
+    (block,) = [r for r in result.run_requests if not r.partition_key]
+    with dg.partition_loading_context(dynamic_partitions_store=tick.instance):
+        covered = report_partitions.get_partition_keys_in_range(block.partition_key_range)
+    assert sorted(covered) == sorted(names)
+    assert tick().run_requests == []
