@@ -67,7 +67,8 @@ def inbox_sensor(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> 
 
 
 @dg.run_status_sensor(run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[process_reports_job],
-                      request_job=refresh_warehouse_job, default_status=dg.DefaultSensorStatus.RUNNING,
+                      minimum_interval_seconds=10, request_job=refresh_warehouse_job,
+                      default_status=dg.DefaultSensorStatus.RUNNING,
                       description="After reports are parsed, rebuild the marts and publish the warehouse.")
 def refresh_after_parse(context: dg.RunStatusSensorContext):
     # A refresh still waiting in the queue reads every part when it starts, so it covers this run too: files dropped

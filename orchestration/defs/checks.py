@@ -49,7 +49,8 @@ def figure_evidence_in_text(duckdb: DuckDBResource) -> dg.AssetCheckResult:
 def figure_codes_allowed(duckdb: DuckDBResource) -> dg.AssetCheckResult:
     with duckdb.get_connection() as con:
         bad = con.execute(
-            "SELECT count(*) FROM raw.figures WHERE status NOT IN (SELECT unnest(?)) OR measure NOT IN (SELECT unnest(?)) "
-            "OR bound NOT IN (SELECT unnest(?)) OR (year IS NOT NULL AND (year < 1949 OR year > 2100))",
+            "SELECT count(*) FROM raw.figures WHERE status NOT IN (SELECT unnest(?)) "
+            "OR measure NOT IN (SELECT unnest(?)) OR bound NOT IN (SELECT unnest(?)) "
+            "OR (year IS NOT NULL AND (year < 1949 OR year > 2100))",
             [list(STATUSES), list(MEASURES), list(BOUNDS)]).fetchone()[0]
     return dg.AssetCheckResult(passed=bad == 0, metadata={"bad_rows": bad})

@@ -296,9 +296,9 @@ def _is_button_row(s: str) -> bool:
 
 # --- injected strings -------------------------------------------------------------------------------------------
 
-# A paragraph's tail after its last full stop: 3-40 characters of words (or a web address), no punctuation. One such tail is normal
-# (a paragraph may end without 。); the *same* tail after the 。 of two or more paragraphs is text a host site
-# injected, e.g. "…申报工作。侯卫东官场笔记".
+# A paragraph's tail after its last full stop: 3-40 characters of words (or a web address), no punctuation. One
+# such tail is normal (a paragraph may end without 。); the *same* tail after the 。 of two or more paragraphs is
+# text a host site injected, e.g. "…申报工作。侯卫东官场笔记".
 _TAIL = re.compile(r"[。!?]([\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9./_:-]{2,39})$")
 MIN_TAIL_REPEATS = 2
 
