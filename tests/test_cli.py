@@ -180,3 +180,21 @@ def test_docs_command_writes_a_site_that_opens_from_disk(sample_warehouse, tmp_p
     assert "fct_target_vs_prior" in html
     assert "上年实绩" in html or json.dumps("上年实绩")[1:-1] in html
     assert not (tmp_path / "dbt_docs" / "build.duckdb").exists()
+
+
+def test_a_failed_build_names_its_log(tmp_path, capsys, monkeypatch):
+    def failing_build(inbox, warehouse):
+        print("Running with dbt=1.11.16")  # dbt's chatter, kept out of the terminal
+        raise cli.BuildFailed("step dbt_models failed: Failure in test not_null_fct_targets_indicator.")
+
+    monkeypatch.setattr(cli, "build", failing_build)
+    (tmp_path / "inbox").mkdir()
+    code, out, err = run_main(
+        ["build", "--inbox", str(tmp_path / "inbox"), "--warehouse", str(tmp_path / "w.duckdb")], capsys
+    )
+    log = tmp_path / ".w.duckdb.build" / cli.BUILD_LOG
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        f"error: step dbt_models failed: Failure in test not_null_fct_targets_indicator (full log: {log})."
+    )
+    assert "Running with dbt" in log.read_text(encoding="utf-8")
