@@ -126,14 +126,16 @@ def size_section(work: Path, n: int, keep: bool) -> dict:
     inner = json.loads(add.stdout.strip().splitlines()[-1])
     after = _warehouse_counts(warehouse, key)
     visible = after["reports"] == counts["reports"] + 1 and after["new_report_indicator_values"] > 0
+    phases = ", ".join(f"{k.removesuffix('_seconds')} {v:.1f} s" for k, v in inner.items() if k.endswith("_seconds")
+                       and k != "seconds")
     print(f"[N={n}] one new report: warehouse republished {visible_after:.1f} s after the drop, run over after "
-          f"{add.seconds:.1f} s (refresh_warehouse {inner.get('refresh_seconds', 0):.1f} s); facts found: {visible}",
-          flush=True)
+          f"{add.seconds:.1f} s ({phases}); facts found: {visible}", flush=True)
     if not keep:
         shutil.rmtree(base, ignore_errors=True)
     return {"n": n, "chars": chars, "build_seconds": build.seconds, "peak_pss_mb": build.peak_pss_mb,
             "peak_rss_mb": build.peak_rss_mb, "add_one_seconds": add.seconds,
-            "add_one_refresh_seconds": inner.get("refresh_seconds"), "add_one_visible_seconds": visible_after, "add_one_peak_pss_mb": add.peak_pss_mb,
+            "add_one_phases": {k: v for k, v in inner.items() if k.endswith("_seconds")},
+            "add_one_visible_seconds": visible_after, "add_one_peak_pss_mb": add.peak_pss_mb,
             "new_report_visible": visible, "counts": counts, "generate_seconds": generated}
 
 
