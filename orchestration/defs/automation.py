@@ -35,22 +35,27 @@ refresh_warehouse_job = dg.define_asset_job(
 )
 
 
-@dg.sensor(job=process_reports_job, minimum_interval_seconds=10, default_status=dg.DefaultSensorStatus.RUNNING,
-           description="Notices new or changed report files in the inbox once they stop changing.")
+# Both jobs are targets: a removal asks for a refresh only. A sensor that returned a job it does not target failed
+# every tick from then on (no new file was noticed either), so every request names its job.
+@dg.sensor(jobs=[process_reports_job, refresh_warehouse_job], minimum_interval_seconds=10,
+           default_status=dg.DefaultSensorStatus.RUNNING, description="Notices new or changed report files in the inbox once they stop changing.")
 def inbox_sensor(context: dg.SensorEvaluationContext, paths: WarehousePaths) -> dg.SensorResult:
     state = json.loads(context.cursor) if context.cursor else {}
     changes = plan_inbox_changes(state, list_inbox(paths.paths().inbox))
     known = set(context.instance.get_dynamic_partitions(report_partitions.name))
     new_keys = sorted({f.key for f in changes.ready} - known)
+    block = set(new_keys) if len(new_keys) > 1 else set()
     run_requests = [
-        dg.RunRequest(partition_key=f.key, run_key=f"{f.key}:{f.size}:{f.mtime_ns}")
-        for f in changes.ready if f.key not in new_keys or len(new_keys) == 1
+        dg.RunRequest(job_name=process_reports_job.name, partition_key=f.key,
+                      run_key=f"{f.key}:{f.size}:{f.mtime_ns}")
+        for f in changes.ready if f.key not in block
     ]
-    if len(new_keys) > 1:
+    if block:
         # Files that arrive together (a first inbox of thousands) are added as one block of partitions, in this
         # order, so one run covers the block: a run costs seconds of start-up (STACK.md item 16).
-        sigs = json.dumps([[f.key, f.size, f.mtime_ns] for f in changes.ready if f.key in set(new_keys)])
+        sigs = json.dumps([[f.key, f.size, f.mtime_ns] for f in changes.ready if f.key in block])
         run_requests.append(dg.RunRequest(
+            job_name=process_reports_job.name,
             run_key=f"new:{len(new_keys)}:{hashlib.sha1(sigs.encode()).hexdigest()}",
             tags={"dagster/asset_partition_range_start": new_keys[0],
                   "dagster/asset_partition_range_end": new_keys[-1]}))

@@ -24,11 +24,15 @@ def tick(inbox, tmp_path, dbt_manifest):
     from orchestration.defs.resources import WarehousePaths
 
     paths = WarehousePaths(inbox=str(inbox), warehouse=str(tmp_path / "w" / "warehouse.duckdb"))
+    targets = {job.name for job in inbox_sensor.jobs}
     state = {"cursor": None}
     with dg.instance_for_test() as instance:
         def evaluate() -> dg.SensorResult:
             result = inbox_sensor(dg.build_sensor_context(instance=instance, cursor=state["cursor"],
                                                           resources={"paths": paths}))
+            # what the daemon checks before launching: a request for a job the sensor does not target fails the
+            # whole tick, and every later one (calling the function alone does not check it)
+            assert all(r.job_name in targets for r in result.run_requests), result.run_requests
             state["cursor"] = result.cursor
             for request in result.dynamic_partitions_requests:
                 instance.add_dynamic_partitions(request.partitions_def_name, list(request.partition_keys))
@@ -131,10 +135,10 @@ def test_a_successful_parse_run_requests_one_refresh_of_the_warehouse(dbt_manife
 
 
 def test_the_job_that_writes_duckdb_runs_its_steps_in_one_process(dbt_manifest):
-    from orchestration.definitions import defs
+    from orchestration.definitions import build_definitions
     from orchestration.defs.automation import WRITER_TAG
 
-    job = defs.resolve_job_def("refresh_warehouse")
+    job = build_definitions().resolve_job_def("refresh_warehouse")
     assert job.executor_def.name == "in_process"
     assert WRITER_TAG.items() <= job.run_tags.items()
     # and the one-run-at-a-time queue that `python3 dev.py ui` writes into DAGSTER_HOME
