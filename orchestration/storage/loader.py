@@ -80,7 +80,7 @@ _TEXTS_SQL = f"""
 INSERT INTO {RAW_SCHEMA}.report_texts BY NAME
 SELECT report_id, source_file, source_encoding, text, length(text) AS n_chars,
        CAST(detected_at AS TIMESTAMP) AS ingested_at
-FROM read_json(?, format = 'auto', maximum_object_size = 268435456,
+FROM read_json(?, format = 'auto', maximum_object_size = 33554432,
                columns = {{report_id: 'VARCHAR', source_file: 'VARCHAR', source_encoding: 'VARCHAR', text: 'VARCHAR',
                           detected_at: 'VARCHAR'}})
 """
