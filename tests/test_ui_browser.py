@@ -28,6 +28,7 @@ SAMPLES = REPO / "seeds"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "images" / "ui_lineage.png"
 CHART_SCREENSHOT = REPO / "docs" / "images" / "ui_target_chart.png"
+PREVIEW_SCREENSHOT = REPO / "docs" / "images" / "ui_mart_preview.png"
 # the facts the lineage view centres on; the rest of the group is checked in its List tab
 MARTS = ["fct_indicator_values", "fct_targets", "fct_target_vs_prior", "fct_projects"]
 CHROMIUM_ARGS = [
@@ -178,6 +179,7 @@ def test_marts_show_in_the_lineage_with_their_last_materialization(dagster_ui):
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         n_rows = con.execute("SELECT count(*) FROM marts.fct_target_vs_prior").fetchone()[0]
+        columns = con.sql("SELECT * FROM marts.fct_target_vs_prior LIMIT 0").columns
     body = graphql(port, "{ assetNodes { assetKey { path } groupName assetMaterializations(limit: 1) { timestamp } } }")
     nodes = {"/".join(n["assetKey"]["path"]): n for n in body["data"]["assetNodes"]}
     group = sorted(k for k, n in nodes.items() if n["groupName"] == "marts")
@@ -204,6 +206,12 @@ def test_marts_show_in_the_lineage_with_their_last_materialization(dagster_ui):
             page.goto(f"{base}/assets/fct_target_vs_prior")
             page.get_by_text("Row count", exact=True).first.wait_for(timeout=30_000)
             asset_text = page.inner_text("body")
+            page.get_by_text("Show Markdown").first.click(timeout=30_000)  # the mart's `preview` entry
+            preview = page.get_by_role("dialog").locator("table").first
+            preview.wait_for(timeout=30_000)
+            preview_header = preview.locator("th").all_inner_texts()
+            preview_rows = preview.locator("tbody tr").count()
+            page.screenshot(path=str(PREVIEW_SCREENSHOT))
 
             page.goto(f"{base}/assets/target_chart")
             page.get_by_text("Show Markdown").first.click(timeout=30_000)
@@ -220,5 +228,7 @@ def test_marts_show_in_the_lineage_with_their_last_materialization(dagster_ui):
     missing = [key for key in group if key not in list_text]
     assert not missing, f"not listed in the marts group: {missing}"
     assert f"Row count\n{n_rows}" in asset_text or f"Row count {n_rows}" in " ".join(asset_text.split())
+    assert preview_header == columns, preview_header
+    assert preview_rows == min(n_rows, 5)
     assert chart_width > 400, "the chart image did not render in the UI"
     assert SCREENSHOT.stat().st_size > 20_000
