@@ -236,8 +236,15 @@ def _cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one sentence (its default prints the whole usage block first)."""
+
+    def error(self, message: str):
+        self.exit(2, f"error: {message} (see {self.prog} --help).\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="python -m orchestration", description="Build and use the government work report (政府工作报告) warehouse."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="{build,export,chart,docs}")

@@ -198,3 +198,19 @@ def test_a_failed_build_names_its_log(tmp_path, capsys, monkeypatch):
         f"error: step dbt_models failed: Failure in test not_null_fct_targets_indicator (full log: {log})."
     )
     assert "Running with dbt" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["export"], "error: the following arguments are required: --out (see python -m orchestration export --help)."),
+        (["export", "--out", "x", "--format", "xlsx"], "error: argument --format: invalid choice: 'xlsx'"),
+        (["frobnicate"], "error: argument {build,export,chart,docs}: invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_mistakes_are_one_sentence(argv, expected, capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(argv)
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith(expected), err
