@@ -166,11 +166,8 @@ def _process(defs, instance, keys: list[str]) -> None:
     tags = {"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]}
     n = processes()
     if n > 1 and len(keys) >= 2 * MIN_KEYS_PER_CHUNK:
-        # forkserver with the code location preloaded: a step process is a fork (~0.1 s), not a fresh Python that
-        # imports dagster, dbt's manifest and the parser again (3-4 s per step with spawn, the default)
-        preload = ["orchestration.definitions", "orchestration.steps.ingest", "orchestration.steps.parse"]
-        config = dict(QUIET, execution={"config": {"multiprocess": {
-            "max_concurrent": n, "start_method": {"forkserver": {"preload_modules": preload}}}}})
+        # the job's executor (partitions.chunk_executor) forks step processes from a preloaded server
+        config = dict(QUIET, execution={"config": {"max_concurrent": n}})
         with dg.execute_job(dg.reconstructable(_process_reports_job), instance=instance, run_config=config,
                             tags=tags, raise_on_error=False) as result:
             if not result.success:

@@ -42,3 +42,24 @@ def chunk_planner(name: str) -> dg.OpDefinition:
             yield dg.DynamicOutput(chunk, mapping_key=f"chunk_{i:03d}")
 
     return plan
+
+
+# Step processes forked from a server that has already imported the code location: a chunk op starts in ~0.1 s
+# instead of the 3-4 s a freshly spawned Python (Dagster's default) spends importing dagster, dbt's manifest and the
+# parser. That matters most for the sensor's one-file runs, whose four small ops would otherwise each pay it.
+PRELOAD_MODULES = ["orchestration.definitions", "orchestration.steps.ingest", "orchestration.steps.parse"]
+
+
+def _chunk_executor_config(config: dict) -> dict:
+    out = {"start_method": {"forkserver": {"preload_modules": PRELOAD_MODULES}}}
+    if config.get("max_concurrent"):
+        out["max_concurrent"] = config["max_concurrent"]
+    return out
+
+
+chunk_executor = dg.multiprocess_executor.configured(
+    _chunk_executor_config, name="chunk_executor",
+    config_schema={"max_concurrent": dg.Field(int, is_required=False,
+                                              description="Step processes at once (default: one per CPU).")},
+    description="Dagster's multiprocess executor with forkserver start-up and the code location preloaded.",
+)
