@@ -14,7 +14,7 @@ import dagster as dg
 
 from orchestration.defs.ingest import report_texts
 from orchestration.defs.parse import parsed_reports
-from orchestration.defs.partitions import report_partitions
+from orchestration.defs.partitions import chunk_executor, report_partitions
 from orchestration.defs.resources import WarehousePaths
 from orchestration.steps.inbox_watch import plan_inbox_changes
 from orchestration.storage.inbox import list_inbox
@@ -24,7 +24,7 @@ PER_REPORT = dg.AssetSelection.assets(report_texts, parsed_reports)
 DOWNSTREAM = dg.AssetSelection.all() - PER_REPORT
 
 process_reports_job = dg.define_asset_job(
-    "process_reports", selection=PER_REPORT, partitions_def=report_partitions,
+    "process_reports", selection=PER_REPORT, partitions_def=report_partitions, executor_def=chunk_executor,
     description="Read and parse the given report files (one partition per inbox file).",
 )
 WRITER_TAG = {"gwr/writes": "build.duckdb"}
