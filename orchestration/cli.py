@@ -8,10 +8,12 @@ import io
 import logging
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import warnings
 from pathlib import Path
@@ -80,9 +82,9 @@ class ProgressHandler(logging.Handler):
 
 
 @contextlib.contextmanager
-def progress_output(as_bar: bool | None = None):
+def progress_output(stream=None, as_bar: bool | None = None):
     logger = logging.getLogger("gwr.progress")
-    handler = ProgressHandler(as_bar=as_bar)
+    handler = ProgressHandler(stream=stream, as_bar=as_bar)
     logger.setLevel(logging.INFO)
     logger.addHandler(handler)
     logger.propagate = False
@@ -116,26 +118,76 @@ class DagsterRecordsToLog(io.TextIOBase):
         return False  # so no colour codes end up in the log file
 
 
+def _pump(read_fd: int, terminal, log, stop: threading.Event) -> None:
+    """Copies what step processes write to file descriptor 2, line by line, to the log or the terminal."""
+    pending = b""
+    try:
+        while True:
+            ready, _, _ = select.select([read_fd], [], [], 0.05)
+            if not ready:
+                if stop.is_set():
+                    break
+                continue
+            chunk = os.read(read_fd, 65536)
+            if not chunk:
+                break
+            *lines, pending = (pending + chunk).split(b"\n")
+            for line in lines:
+                text = line.decode("utf-8", errors="replace") + "\n"
+                (log if DAGSTER_RECORD.match(text) else terminal).write(text)
+    finally:
+        if pending:
+            terminal.write(pending.decode("utf-8", errors="replace"))
+        terminal.flush()
+        os.close(read_fd)
+
+
+@contextlib.contextmanager
+def step_processes_routed(log):
+    """Yields a stream to the real terminal while file descriptor 2 feeds a pipe that `_pump` sorts.
+
+    A multiprocess build's step processes inherit descriptor 2 and print Dagster's records there themselves, past any
+    sys.stderr replacement in this process. A select loop with a stop flag rather than waiting for end-of-file: the
+    forkserver the runner starts may outlive the run and keep the pipe's write end open.
+    """
+    sys.stderr.flush()
+    terminal = open(os.dup(2), "w", encoding="utf-8", errors="replace", buffering=1)  # noqa: SIM115 - closed below
+    read_fd, write_fd = os.pipe()
+    os.dup2(write_fd, 2)
+    os.close(write_fd)
+    stop = threading.Event()
+    pump = threading.Thread(target=_pump, args=(read_fd, terminal, log, stop), name="gwr-stderr", daemon=True)
+    pump.start()
+    try:
+        yield terminal
+    finally:
+        os.dup2(terminal.fileno(), 2)
+        stop.set()
+        pump.join(timeout=5)
+        terminal.close()
+
+
 @contextlib.contextmanager
 def quiet_libraries(log_path: Path):
     """Keep dbt's per-node lines, Dagster's event records and its beta/deprecation warnings off the terminal.
 
     dagster-dbt re-prints every dbt log line on sys.stdout and Dagster logs rejected files and step failures on
-    sys.stderr; both go to a log file instead, which a failed build's message points to, so nothing is lost.
+    sys.stderr (and step processes on descriptor 2); all go to a log file instead, which a failed build's message
+    points to, so nothing is lost. Yields the stream that still reaches the terminal, for the progress display.
     """
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    with warnings.catch_warnings(), open(log_path, "w", encoding="utf-8") as log:
+    with warnings.catch_warnings(), open(log_path, "w", encoding="utf-8") as log, step_processes_routed(log) as tty:
         warnings.filterwarnings("ignore", module=r"dagster.*")
         warnings.filterwarnings("ignore", message=r".*(beta|preview|deprecat|resolve_job_def).*")
-        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(DagsterRecordsToLog(sys.stderr, log)):
-            yield
+        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(DagsterRecordsToLog(tty, log)):
+            yield tty
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     started = time.monotonic()
     paths = resolve_paths(args.inbox, args.warehouse)
     log_path = paths.work_dir / BUILD_LOG
-    with progress_output(), quiet_libraries(log_path):
+    with quiet_libraries(log_path) as terminal, progress_output(stream=terminal):
         try:
             summary = build(args.inbox, args.warehouse)
         except BuildFailed as e:

@@ -214,3 +214,16 @@ def test_usage_mistakes_are_one_sentence(argv, expected, capsys):
     assert e.value.code == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and err.startswith(expected), err
+
+
+def test_step_processes_writing_to_descriptor_2_are_sorted_too(tmp_path, capfd):
+    record = "2026-11-22 01:31:49 +0000 - dagster - DEBUG - process_reports - 20b28486 - 1161 - STEP_START"
+    child = f"import sys; sys.stderr.write({record + chr(10)!r}); sys.stderr.write('plain line' + chr(10))"
+    with open(tmp_path / "log", "w", encoding="utf-8") as log, cli.step_processes_routed(log) as terminal:
+        subprocess.run([sys.executable, "-c", child], check=True)  # inherits descriptor 2, like a step process
+        terminal.write("progress line\n")
+    assert (tmp_path / "log").read_text(encoding="utf-8") == record + "\n"
+    err = capfd.readouterr().err
+    assert "plain line\n" in err and "progress line\n" in err and "dagster" not in err
+    os.write(2, b"after\n")  # descriptor 2 is the terminal again
+    assert capfd.readouterr().err == "after\n"
