@@ -27,9 +27,11 @@ def row(
     bound: str = "eq",
     prior: float | None = 7.6,
     later: float | None = None,
+    city: str | None = None,
 ):
     return ChartRow(
         district,
+        city,
         indicator,
         name_zh,
         year,
@@ -63,7 +65,17 @@ def test_panels_put_the_districts_with_most_targets_first_and_stop_at_the_cap():
     rows += [row(f"区{i:02d}") for i in range(chart.MAX_DISTRICTS + 5)]
     panels = chart._panels(rows)
     assert len(panels) == chart.MAX_DISTRICTS
-    assert next(iter(panels)) == ("蔡甸区", 2020)
+    assert next(iter(panels)) == ("蔡甸区", "", 2020)
+
+
+def test_two_districts_of_one_name_in_different_cities_get_their_own_panels():
+    rows = [
+        row("青山区", city="武汉市"),
+        row("青山区", city="包头市"),
+        row("青山区", indicator="retail_sales", city="武汉市"),
+    ]
+    panels = chart._panels(rows)
+    assert list(panels) == [("青山区", "武汉市", 2020), ("青山区", "包头市", 2020)]
 
 
 def test_render_counts_what_it_drew(tmp_path):

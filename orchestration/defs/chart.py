@@ -34,18 +34,19 @@ CJK_FONTS = [
 
 # Growth rates (%) are the one measure comparable across indicators on one axis; levels differ by orders of magnitude.
 CHART_SQL = """
-SELECT t.district, t.indicator, coalesce(i.name_zh, t.indicator) AS name_zh, t.target_year, t.target_value,
+SELECT t.district, t.city, t.indicator, coalesce(i.name_zh, t.indicator) AS name_zh, t.target_year, t.target_value,
        t.target_value_high, t.target_bound, t.prior_year, t.prior_value, t.prior_status, t.later_actual_value
 FROM marts.fct_target_vs_prior t
 LEFT JOIN marts.dim_indicators i USING (indicator)
 WHERE t.measure = 'growth' AND t.unit = '%' AND t.target_value IS NOT NULL AND t.district IS NOT NULL
-ORDER BY t.district, t.target_year, t.indicator
+ORDER BY t.district, t.city, t.target_year, t.indicator
 """
 
 
 @dataclass(frozen=True)
 class ChartRow:
     district: str
+    city: str | None  # two districts share a name (青山区 of 武汉市 and of 包头市): the city keeps them apart
     indicator: str
     name_zh: str
     target_year: int | None
@@ -79,12 +80,15 @@ def cjk_font() -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def _panels(rows: list[ChartRow]) -> dict[tuple[str, int | None], list[ChartRow]]:
-    """One panel per district and target year, the districts with most targets first."""
-    panels: dict[tuple[str, int | None], list[ChartRow]] = {}
+PanelKey = tuple[str, str, int]  # district, city ("" when unknown), target year (0 when unknown)
+
+
+def _panels(rows: list[ChartRow]) -> dict[PanelKey, list[ChartRow]]:
+    """One panel per place and target year, those with most targets first."""
+    panels: dict[PanelKey, list[ChartRow]] = {}
     for r in rows:
-        panels.setdefault((r.district, r.target_year), []).append(r)
-    ranked = sorted(panels, key=lambda k: (-len(panels[k]), k[0], k[1] or 0))
+        panels.setdefault((r.district, r.city or "", r.target_year or 0), []).append(r)
+    ranked = sorted(panels, key=lambda k: (-len(panels[k]), *k))
     return {k: panels[k] for k in ranked[:MAX_DISTRICTS]}
 
 
@@ -110,10 +114,20 @@ def render_chart(rows: list[ChartRow], out: Path) -> ChartResult:
             fig, axes = plt.subplots(
                 len(panels), 1, figsize=(9, sum(heights)), squeeze=False, gridspec_kw={"height_ratios": heights}
             )
-            for ax, ((district, year), items) in zip(axes[:, 0], panels.items(), strict=True):
-                _draw_panel(ax, district, year, items)
-            handles, labels = axes[0, 0].get_legend_handles_labels()
-            fig.legend(handles, labels, loc="upper center", ncol=len(labels), frameon=False, bbox_to_anchor=(0.5, 1.0))
+            for ax, (key, items) in zip(axes[:, 0], panels.items(), strict=True):
+                _draw_panel(ax, key, items)
+            legend: dict = {}  # every marker kind drawn in any panel, once
+            for ax in axes[:, 0]:
+                for handle, label in zip(*ax.get_legend_handles_labels(), strict=True):
+                    legend.setdefault(label, handle)
+            fig.legend(
+                legend.values(),
+                legend.keys(),
+                loc="upper center",
+                ncol=len(legend),
+                frameon=False,
+                bbox_to_anchor=(0.5, 1.0),
+            )
             fig.suptitle(
                 "增速目标与上年实绩 Growth targets against the prior-year result (%)",
                 y=1.0 + 0.35 / fig.get_figheight(),
@@ -125,12 +139,13 @@ def render_chart(rows: list[ChartRow], out: Path) -> ChartResult:
         path=out,
         n_targets=sum(len(p) for p in panels.values()),
         n_with_prior=sum(r.prior_value is not None for p in panels.values() for r in p),
-        districts=sorted({d for d, _ in panels}),
+        districts=sorted({d for d, _, _ in panels}),
         font=font,
     )
 
 
-def _draw_panel(ax, district: str, year: int | None, items: list[ChartRow]) -> None:
+def _draw_panel(ax, key: PanelKey, items: list[ChartRow]) -> None:
+    district, city, year = key
     ys = list(range(len(items)))[::-1]
     for y, r in zip(ys, items, strict=True):
         if r.target_value_high is not None:
@@ -161,7 +176,8 @@ def _draw_panel(ax, district: str, year: int | None, items: list[ChartRow]) -> N
         )
     ax.set_yticks(ys, [_label(r) for r in items])
     ax.axvline(0, color="#888888", lw=0.6)
-    ax.set_title(f"{district}  {year or ''}", loc="left", fontsize=10)
+    place = f"{district}({city})" if city and city != district else district
+    ax.set_title(f"{place}  {year or ''}", loc="left", fontsize=10)
     ax.grid(axis="x", alpha=0.3)
 
 
