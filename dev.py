@@ -27,9 +27,13 @@ STAMP = VENV / ".installed"
 DAGSTER_HOME = ROOT / ".dagster_home"
 
 DAGSTER_YAML = """\
-# One run at a time: DuckDB allows a single writer per file (STACK.md item 8).
+# One run at a time: DuckDB allows a single writer per file (STACK.md item 8). The tag limit keeps runs that write
+# the build database apart even if someone raises max_concurrent_runs to parse partitions in parallel.
 run_queue:
   max_concurrent_runs: 1
+  tag_concurrency_limits:
+    - key: "gwr/writes"
+      limit: 1
 telemetry:
   enabled: false
 """
