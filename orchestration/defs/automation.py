@@ -24,7 +24,7 @@ PER_REPORT = dg.AssetSelection.assets(report_texts, parsed_reports)
 DOWNSTREAM = dg.AssetSelection.all() - PER_REPORT
 
 process_reports_job = dg.define_asset_job(
-    "process_reports", selection=PER_REPORT, partitions_def=report_partitions, executor_def=chunk_executor,
+    "process_reports", selection=PER_REPORT, executor_def=chunk_executor,
     description="Read and parse the given report files (one partition per inbox file).",
 )
 WRITER_TAG = {"gwr/writes": "build.duckdb"}
