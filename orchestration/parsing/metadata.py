@@ -68,11 +68,18 @@ class _Index:
     prefixes: frozenset[str]  # first two characters of every form, to skip most positions at once
 
 
+# Governments that deliver no 政府工作报告 (Hong Kong and Macao give 施政报告). Many of their district names are
+# everyday words (大社区, 东区, 中西区) that would otherwise be "found" in the body of a mainland report.
+_NO_WORK_REPORTS = frozenset({"台湾省", "香港特别行政区", "澳门特别行政区"})
+
+
 @lru_cache(maxsize=1)
 def _index() -> _Index:
     seen: dict[str, dict[tuple, bool]] = {}  # name -> (level, city, province) -> still in use
     forms: dict[str, set[tuple[str, bool]]] = {}
     for row in gazetteer():
+        if row["province"] in _NO_WORK_REPORTS:
+            continue
         name = row["name"]
         key = (row["level"], row["city"] or None, row["province"] or None)
         by_place = seen.setdefault(name, {})

@@ -401,3 +401,13 @@ HISTORY = [
 def test_divisions_renamed_or_abolished_since(text, district, city, province):
     meta = _meta(normalize_text(text))
     assert (meta.district, meta.city, meta.province) == (district, city, province)
+
+
+def test_everyday_words_that_name_divisions_without_work_reports_are_not_districts():
+    # 扩大社区 holds 大社区, a district of Taiwan: no such government delivers a 政府工作报告
+    from orchestration.parsing.sections import build_sections
+
+    text = ("政府工作报告\n\n一、2020年工作回顾\n\n全区扩大社区服务覆盖面,扩大社区养老服务,"
+            "全区地区生产总值100亿元。我们扩大社区治理试点。\n")
+    meta = extract_meta(text, build_sections(text))
+    assert meta.district is None
