@@ -107,12 +107,14 @@ def _suffix_words() -> frozenset[str]:
     return frozenset(w for w, _, _ in project_suffixes())
 
 
-def _tokens(s: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=65536)
+def _tokens(s: str) -> tuple[tuple[str, int], ...]:
+    # The same clause and name fragments are segmented again and again while a name is peeled and judged.
     out, pos = [], 0
     for word in _segmenter().cut(s, False):
         out.append((word, pos))
         pos += len(word)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
@@ -419,9 +421,8 @@ def _section_at(sections: list[Section], pos: int) -> Section | None:
     return best
 
 
-def _year_and_plan(sections: list[Section], section: Section | None, meta: ReportMeta) -> tuple[int | None, bool]:
+def _year_and_plan(by_id: dict[str, Section], section: Section | None, meta: ReportMeta) -> tuple[int | None, bool]:
     # Walk up to the first ancestor that knows its period and kind.
-    by_id = {s.section_id: s for s in sections}
     s = section
     while s is not None and s.kind in ("other",) and s.parent_id:
         s = by_id.get(s.parent_id)
@@ -456,6 +457,7 @@ def _clauses(text: str):
 def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> list[Project]:
     cues = project_status_cues()
     front, back = project_fillers()
+    sections_by_id = {s.section_id: s for s in sections}
     out: list[Project] = []
     prev_sent, sent_cues, carried_amount = -1, [], None
     last_single: tuple[int, int] | None = None  # (row index, sentence) of a clause that named one project
@@ -500,7 +502,7 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         section = _section_at(sections, start)
         if section is not None and section.kind == "glossary":
             continue  # a glossary explains slogans; the projects it mentions are counted where the report names them
-        year, in_plan = _year_and_plan(sections, section, meta)
+        year, in_plan = _year_and_plan(sections_by_id, section, meta)
         if names and not clause_cues and listed:
             clause_cues = list(sent_cues)  # 其中A、B等亿元以上项目23个 takes 新签约 from the clause before
         sent_cues += found + inner
