@@ -130,3 +130,10 @@ def test_target_chart_asset_shows_the_picture_in_its_metadata(sample_warehouse, 
     assert isinstance(md, dg.MarkdownMetadataValue) and "data:image/png;base64," in md.value
     assert Path(result.metadata["path"].value) == tmp_path / "copy_targets_vs_prior.png"
     assert result.metadata["targets_drawn"] > 0
+
+
+def test_a_panel_never_holds_more_than_its_cap_of_rows():
+    # thousands of reports whose district could not be told apart share one panel; drawing them all cost 5 GB
+    rows = [row("大社区", indicator=f"i{i}") for i in range(chart.MAX_ROWS_PER_PANEL * 100)]
+    panels = chart._panels(rows)
+    assert [len(p) for p in panels.values()] == [chart.MAX_ROWS_PER_PANEL]

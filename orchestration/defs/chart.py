@@ -17,6 +17,9 @@ from orchestration.defs.resources import WarehousePaths
 progress = logging.getLogger("gwr.progress")
 
 MAX_DISTRICTS = 12  # one panel each; beyond a dozen the picture stops being readable, the table has the rest
+# A panel is one place and year, normally a dozen targets; when metadata fails for many reports they can share one
+# (district, year) and a panel of thousands of rows costs matplotlib gigabytes. The table keeps every row.
+MAX_ROWS_PER_PANEL = 24
 CHART_SUFFIX = "_targets_vs_prior.png"
 # Fonts that carry Chinese glyphs, in order of preference: Debian's fonts-noto-cjk first (dev.py installs it).
 CJK_FONTS = [
@@ -89,7 +92,7 @@ def _panels(rows: list[ChartRow]) -> dict[PanelKey, list[ChartRow]]:
     for r in rows:
         panels.setdefault((r.district, r.city or "", r.target_year or 0), []).append(r)
     ranked = sorted(panels, key=lambda k: (-len(panels[k]), *k))
-    return {k: panels[k] for k in ranked[:MAX_DISTRICTS]}
+    return {k: panels[k][:MAX_ROWS_PER_PANEL] for k in ranked[:MAX_DISTRICTS]}
 
 
 def render_chart(rows: list[ChartRow], out: Path) -> ChartResult:
