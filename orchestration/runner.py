@@ -12,8 +12,10 @@ from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventL
 
 from orchestration.settings import resolve_paths
 
-# Per-partition asset events: two per report and asset, i.e. 40,000 for a 10,000-report build.
-_PER_PARTITION_EVENTS = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_MATERIALIZATION_PLANNED}
+# Per-partition asset events: two per report and asset (and one observation of each parsed report), i.e. 50,000
+# for a 10,000-report build.
+_PER_PARTITION_EVENTS = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_MATERIALIZATION_PLANNED,
+                         DagsterEventType.ASSET_OBSERVATION}
 
 
 class BuildEventLog(SqliteEventLogStorage):
