@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -36,12 +37,28 @@ class BuildEventLog(SqliteEventLogStorage):
         super().store_event(event)
 
 
+def _remove_orphaned_instances(work_dir: Path) -> None:
+    """Instance folders of builds that were killed (SIGKILL skips the clean-up); a live build's folder stays."""
+    for folder in work_dir.glob(".dagster-*-*"):
+        pid = folder.name.split("-")[1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:  # alive, owned by someone else
+            pass
+
+
 @contextmanager
 def build_instance(work_dir: Path):
     """A Dagster instance on disk for one build, removed afterwards (see BuildEventLog)."""
     from dagster import DagsterInstance
 
-    with tempfile.TemporaryDirectory(prefix=".dagster-", dir=work_dir) as home:
+    work_dir.mkdir(parents=True, exist_ok=True)
+    _remove_orphaned_instances(work_dir)
+    with tempfile.TemporaryDirectory(prefix=f".dagster-{os.getpid()}-", dir=work_dir) as home:
         overrides = {"event_log_storage": {"module": __name__, "class": "BuildEventLog",
                                            "config": {"base_dir": os.path.join(home, "history", "runs")}},
                      "telemetry": {"enabled": False}}

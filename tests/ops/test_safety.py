@@ -38,3 +38,22 @@ def test_the_ui_listens_on_the_loopback_address_only():
     for call in dagster_dev:
         args = [a.value for a in call.args if isinstance(a, ast.Constant)]
         assert "-h" in args and args[args.index("-h") + 1] == "127.0.0.1"
+
+
+def test_instance_folders_of_killed_builds_are_removed_and_live_ones_kept(tmp_path):
+    import os
+    import subprocess
+
+    from orchestration.runner import build_instance
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    orphan = tmp_path / f".dagster-{dead.pid}-abc"
+    orphan.mkdir()
+    live = tmp_path / f".dagster-{os.getppid()}-def"
+    live.mkdir()
+    with build_instance(tmp_path):
+        pass
+    assert not orphan.exists()
+    assert live.exists()
+    assert not list(tmp_path.glob(f".dagster-{os.getpid()}-*"))
