@@ -186,11 +186,22 @@ def _process(defs, instance, keys: list[str]) -> None:
     n = processes()
     if n > 1 and len(keys) >= 2 * MIN_KEYS_PER_CHUNK:
         # the job's executor (partitions.chunk_executor) forks step processes from a preloaded server
+        from orchestration import progress_files
+
         config = dict(QUIET, execution={"config": {"max_concurrent": n}})
-        with dg.execute_job(dg.reconstructable(_process_reports_job), instance=instance, run_config=config,
-                            tags=tags, raise_on_error=False) as result:
-            if not result.success:
-                raise BuildFailed(_first_failure(result))
+        folder = progress_files.folder_of(resolve_paths().work_dir)  # GWR_INBOX/GWR_WAREHOUSE set by _prepare
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        relay = progress_files.Relay(folder, total=len(keys))  # the step processes' progress, summed, on this terminal
+        relay.start()
+        try:
+            with dg.execute_job(dg.reconstructable(_process_reports_job), instance=instance, run_config=config,
+                                tags=tags, raise_on_error=False) as result:
+                if not result.success:
+                    raise BuildFailed(_first_failure(result))
+        finally:
+            relay.stop.set()
+            relay.join()
         return
     result = defs.get_job_def("process_reports").execute_in_process(
         instance=instance, run_config=QUIET, raise_on_error=False, tags=tags)

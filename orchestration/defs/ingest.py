@@ -10,6 +10,7 @@ import dagster as dg
 
 from orchestration.defs.partitions import chunk_planner, report_partitions
 from orchestration.defs.resources import WarehousePaths
+from orchestration.progress_files import report_to
 from orchestration.steps.ingest import ingest_file
 from orchestration.storage.inbox import list_inbox
 
@@ -19,6 +20,7 @@ progress = logging.getLogger("gwr.progress")
 @dg.op(description="Reads one chunk of inbox files into per-report parts (ingest.json).")
 def ingest_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: list) -> dict:
     p = paths.paths()
+    report_to(p.work_dir)  # in a step process of its own, the command line sees progress only this way
     listing = {f.key: f for f in list_inbox(p.inbox)}
     counts = {"files": 0, "accepted": 0, "rejected": 0, "unchanged_since_last_read": 0, "characters": 0}
     single: dict = {}

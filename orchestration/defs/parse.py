@@ -10,6 +10,7 @@ import dagster as dg
 
 from orchestration.defs.partitions import chunk_planner, report_partitions
 from orchestration.defs.resources import WarehousePaths
+from orchestration.progress_files import report_to
 from orchestration.steps.parse import parse_part
 
 progress = logging.getLogger("gwr.progress")
@@ -18,6 +19,7 @@ progress = logging.getLogger("gwr.progress")
 @dg.op(description="Parses one chunk of ingested reports into Parquet parts.")
 def parse_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: list) -> dict:
     p = paths.paths()
+    report_to(p.work_dir)  # in a step process of its own, the command line sees progress only this way
     counts = {"reports_parsed": 0, "files_rejected": 0, "figures": 0, "indicator_figures": 0, "projects": 0,
               "reused_unchanged": 0}
     single: dict = {}
