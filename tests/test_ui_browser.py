@@ -9,21 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLES = REPO / "seeds"
+from tests.conftest import REPO, SAMPLES
+from tests.dagster_dev import dagster_dev, graphql, wait_until_loaded
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "images" / "ui_lineage.png"
@@ -44,55 +37,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (python3 dev.py test does)"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def graphql(port: int, query: str) -> dict:
-    req = urllib.request.Request(
-        f"http://127.0.0.1:{port}/graphql",
-        data=json.dumps({"query": query}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(req, timeout=10) as resp:
-        return json.loads(resp.read())
-
-
-def wait_until_loaded(port: int, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, "dagster dev exited while starting"
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=2).read()
-            body = graphql(
-                port,
-                "{ workspaceOrError { ... on Workspace { locationEntries { "
-                "locationOrLoadError { __typename } loadStatus } } } }",
-            )
-            entries = body["data"]["workspaceOrError"]["locationEntries"]
-            if entries and all(e["loadStatus"] == "LOADED" for e in entries):
-                errors = [e for e in entries if e["locationOrLoadError"]["__typename"] != "RepositoryLocation"]
-                assert not errors, f"code location failed to load: {errors}"
-                return
-        except (OSError, KeyError, TypeError):
-            pass
-        time.sleep(1)
-    raise AssertionError("dagster dev did not load the code location in time")
-
-
-def stop(proc: subprocess.Popen) -> None:
-    # dagster dev ignores signals sent to it alone in the background: signal its whole process group (STACK.md 10)
-    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 5)):
-        if proc.poll() is not None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, sig)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(wait)
 
 
 def materialize_into(home: Path, inbox: Path, warehouse: Path) -> None:
@@ -130,40 +74,10 @@ def dagster_ui(tmp_path_factory, dbt_manifest):
     # The server watches an empty inbox, so its sensor starts no runs that would change the page under the test.
     idle_inbox = root / "idle_inbox"
     idle_inbox.mkdir()
-    port = free_port()
-    env = {
-        **os.environ,
-        "DAGSTER_HOME": str(home),
-        "GWR_INBOX": str(idle_inbox),
-        "GWR_WAREHOUSE": str(warehouse),
-        # under dagster dev, DbtProject.prepare_if_dev() looks for `dbt` on PATH (STACK.md item 3)
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
-    env.pop("GWR_DBT_PATH", None)
-    with open(root / "dagster_dev.log", "wb") as log:
-        proc = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("dagster")),
-                "dev",
-                "-w",
-                str(REPO / "workspace.yaml"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(port),
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            wait_until_loaded(port, proc)
-            graphql(port, "mutation { setNuxSeen }")  # else a "join the community" dialog covers the page
-            yield port, warehouse
-        finally:
-            stop(proc)
+    with dagster_dev(home, idle_inbox, warehouse, root / "dagster_dev.log") as (proc, port):
+        wait_until_loaded(port, proc)
+        graphql(port, "mutation { setNuxSeen }")  # else a "join the community" dialog covers the page
+        yield port, warehouse
 
 
 def location_name(port: int) -> str:
