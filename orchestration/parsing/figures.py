@@ -46,7 +46,16 @@ class _Subject:
 def _hits(work: str) -> list[_Hit]:
     table = units()
     out: list[_Hit] = []
-    for m in P.figure_re().finditer(work):
+    figure = P.figure_re()
+    resume = 0
+    for run in P.NUMBER_RUN.finditer(work):
+        # the same matches as figure_re().finditer(work): no match can start inside a run or inside the last match
+        if run.start() < resume:
+            continue
+        m = figure.match(work, run.start())
+        if m is None:
+            continue
+        resume = m.end()
         unit = m.group("unit")
         if m.group("mult"):  # 2万余人: the multiplier stands before 余, the unit after it
             unit = m.group("mult") + unit

@@ -52,6 +52,10 @@ def figure_re() -> re.Pattern[str]:
 
 
 CHINESE_CHARS = "零〇一二两三四五六七八九十百千万亿"
+# A figure can only start where figure_re's look-behind allows: at the first character of a run of number
+# characters. Finding the runs first lets the engine skip prose in C (a pattern opening with a look-behind is
+# tried at every position); figure_re is then tried only at each run's start.
+NUMBER_RUN = re.compile(rf"[\d.{CHINESE_CHARS}第]+")
 
 SENTENCE_END = re.compile(r"[。!?！？\n]")
 CLAUSE_BOUNDARY = re.compile(r"[,;:。]")
