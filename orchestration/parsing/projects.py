@@ -40,9 +40,13 @@ _STATUS_RANK = {"planned": 6, "completed": 5, "operating": 4, "started": 3, "sig
 _CLAUSE_END = re.compile(r"[,,;;:。!?!?\n]")
 _SENTENCE_END = frozenset(";;。!?!?\n")
 # An amount: 总投资20亿元的 / 投资15.4亿元 / 投入2.6亿元.
+# 完成(全社会固定资产|技改)投资 (group 1) states what was invested in the subject named before it: 确保中法生态城
+# 全年完成全社会固定资产投资130亿元. Its growth rate (、增长20%) goes with it.
 _AMOUNT = re.compile(
-    r"(?:计划总投资|总投资|计划投资|投资|投入资金|投入)(?:额|规模)?(?:约|达|达到|超过|逾|近)?"
-    r"(\d{1,7}(?:\.\d{1,4})?)(万亿|亿|万|千)?(美)?元(?:以上|左右)?(的)?"
+    r"(?P<text>(?:(?P<done>(?:全年|年内|今年|当年)?(?:累计)?完成(?:全社会)?(?:固定资产|技改|工业|项目|有效)?投资)"
+    r"|计划总投资|总投资|计划投资|投资|投入资金|投入)(?:额|规模)?(?:约|达|达到|超过|逾|近)?"
+    r"(?P<num>\d{1,7}(?:\.\d{1,4})?)(?P<scale>万亿|亿|万|千)?(?P<usd>美)?元(?:以上|左右)?)"
+    r"(?:、(?:同比)?增长\d{1,3}(?:\.\d{1,2})?%)?的?"
 )
 _AMOUNT_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0}
 # Land work on a project named before it: 四环线(青山段)征地288亩, 七军会沙滩排球场馆用地征迁腾退.
@@ -56,6 +60,7 @@ _YEAR_WORD = re.compile(r"\d{4}年?内?")
 _AGGREGATE = re.compile(
     r"以上项目|项目\d|\d+个$|^个|^\d+(?:个|所|座|项|条|批|家|处|栋)|^[一二两三四五六七八九十]+(?:个|所|座|批)"
     r"|^\d+(?:\.\d+)?(?:亩|平方公里|公里|米|万方)|^\d+[街号]$|\d+(?:所|座|栋)"
+    r"|^\d+(?:至|到|-|~)\d+(?:个|所|座|项|条|批|家|处|栋)"
 )
 # Words that alone never make a name specific (重点项目, 一批民生工程 ...).
 _GENERIC = re.compile(
@@ -389,10 +394,17 @@ _BUILD_TAILS = frozenset(("建成投产", "开工建设", "开工", "竣工", "�
                           "开园", "投入使用", "通车运行", "落户", "落地", "进场施工", "建成投运", "开通运营"))
 
 
-def _builds(tail: list[str], found: list[str]) -> bool:
+def _builds(tail: list[str], found: list[str], funded: bool = False) -> bool:
     """A clause whose verbs say its subject is built: X建成投产. (The frame 推进 X 建设 is not enough:
     推进法治政府建设.)"""
-    return any(w in _BUILD_TAILS for w in tail)
+    if any(w in _BUILD_TAILS for w in tail):
+        return True
+    # 启动蔡甸城市客厅建设: starting construction of it (推进X建设 alone is not enough, see above)
+    # 投入600万元实施学校物防标准化建设: works the clause puts money into
+    return "建设" in tail and any(w in _START_FRAMES or (funded and w == "实施") for w in found)
+
+
+_START_FRAMES = frozenset(("启动", "开工", "动工"))
 
 
 def _bare_name(obj: str, cues, front, back) -> list[str]:
@@ -461,18 +473,22 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
     out: list[Project] = []
     prev_sent, sent_cues, carried_amount = -1, [], None
     last_single: tuple[int, int] | None = None  # (row index, sentence) of a clause that named one project
+    sent_rows: list[int] = []  # rows named in the current sentence
+    loose: list[tuple[str, float | None]] = []  # amounts standing alone in a clause after those rows
     for start, end, sent, sent_end in _clauses(text):
         if sent != prev_sent:
-            prev_sent, sent_cues, carried_amount = sent, [], None
+            _settle_amount(out, sent_rows, loose)
+            prev_sent, sent_cues, carried_amount, sent_rows, loose = sent, [], None, [], []
         clause = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text[start:end])
         clause = _HEADING.sub(lambda m: " " * len(m.group()), clause)
         clause = clause.replace("*", " ")  # censored characters in web copies stand for a lost word
-        amount = None
+        amount, invested = None, False
         m = _AMOUNT.search(clause)
         if m:
             # investment_value_base is in 元: a dollar amount keeps its text but no value
-            value = None if m.group(3) else float(m.group(1)) * _AMOUNT_SCALE[m.group(2)]
-            amount = (m.group().rstrip("的"), value)
+            value = None if m.group("usd") else float(m.group("num")) * _AMOUNT_SCALE[m.group("scale")]
+            amount = (m.group("text"), value)
+            invested = m.group("done") is not None
             clause = clause[: m.start()] + " " * len(m.group()) + clause[m.end():]
             clause = _EMPTY_PARENS.sub(lambda e: " " * len(e.group()), clause)  # XX项目(总投资20亿元)
         if not clause.strip():
@@ -484,7 +500,10 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
                 last_single = None
                 continue
             carried_amount = amount  # 投资15.4亿元,实施氵厥水河东岸生态环境提升工程
+            if amount and sent_rows:
+                loose.append(amount)
             continue
+        carried = carried_amount if amount is None else None
         amount = amount or carried_amount
         carried_amount = None
         last_single = None
@@ -496,7 +515,7 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
             continue
         obj = clause[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])]
         names, inner, listed = _names(obj, cues, front, back)
-        if not names and _builds(tail, found):
+        if not names and _builds(tail, found, funded=m is not None):
             names = _bare_name(obj, cues, front, back)
         clause_cues = found + inner
         section = _section_at(sections, start)
@@ -509,6 +528,8 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         status = _status(clause_cues, cues)
         if status is None and in_plan and any(w in _PLAN_ONLY_CUES for w, _ in toks[:i]):
             status = "planned"  # 建立区应急管理指挥中心, 高标准打造蔡甸大街示范街: plan verbs too weak elsewhere
+        if status is None and invested:
+            status = "in_progress"  # 中法生态城完成固定资产投资100亿元: money going in, the works under way
         if not names or (status is None and not (in_plan and listed)):
             continue
         if not in_plan and (section is None or section.kind == "other") and any(w in _FUTURE for w, _ in toks[:i]):
@@ -521,7 +542,10 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         one = len(names) == 1 and amount is not None
         if len(names) == 1 and amount is None:
             last_single = (len(out), sent)
+        if carried is not None and carried in loose:
+            loose.remove(carried)  # the projects of the clause right after it take it
         for name in names:
+            sent_rows.append(len(out))
             pos = text.find(name, start, end)
             out.append(Project(
                 project_name=name,
@@ -534,4 +558,55 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
                 char_start=pos if pos >= 0 else start,
                 char_end=pos + len(name) if pos >= 0 else end,
             ))
-    return out
+    _settle_amount(out, sent_rows, loose)
+    return [_with_full_name(text, p) for p in out]
+
+
+_JOINERS = frozenset(("等", "和", "及", "与", "的", "、"))
+
+
+def _one_name(s: str) -> bool:
+    """A named facility, not a phrase: 华夏幸福基业建设青山环保产业小镇 holds a verb, 程力电泳涂装等项目 a list."""
+    if not (_ends_with_suffix(s) and _acceptable(s)):
+        return False
+    cues = project_status_cues()
+    return not any(w in cues or w in _INNER_VERBS or w in _PURE_VERBS or w in _JOINERS for w, _ in _tokens(s))
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MAX_ALIAS_GAP = 6  # characters a short form may leave out of the full name (中法生态城 / 中法武汉生态示范城)
+_MAX_ALIAS_LOOKS = 50
+
+
+def _with_full_name(text: str, p: Project) -> Project:
+    """中法生态城 after 中法武汉生态示范城 is that project: a short form whose characters are an in-order
+    subsequence of a full name written earlier in the report, sharing its first two and last characters.
+    Hand-written: jieba knows neither form, and the report is the only dictionary of its own names."""
+    short = p.project_name
+    if len(short) < 4 or not all(_HAN.match(c) for c in short):
+        return p
+    head, looks = short[:2], 0
+    i = text.find(head, 0, p.char_start)
+    while i >= 0 and looks < _MAX_ALIAS_LOOKS:
+        looks += 1
+        k, pos = 2, i + 2
+        limit = min(len(text), i + len(short) + _MAX_ALIAS_GAP)
+        while pos < limit and k < len(short) and _HAN.match(text[pos]):
+            if text[pos] == short[k]:
+                k += 1
+            pos += 1
+        full = text[i:pos]
+        if k == len(short) and len(full) > len(short) and _one_name(full):
+            return replace(p, project_name=full)
+        i = text.find(head, i + 1, p.char_start)
+    return p
+
+
+def _settle_amount(out: list[Project], rows: list[int], loose: list[tuple[str, float | None]]) -> None:
+    """实施“百企百亿”技改工程,其中…亿元以上项目13个,完成技改投资20.32亿元: a sentence about one project whose
+    amount stands alone in a later clause. Counts above a threshold (亿元以上项目13个) state no amount (no 投资
+    before them), and a clause with its own subject (全区完成投资…) is no loose amount, so neither lands here."""
+    if len(rows) != 1 or len(loose) != 1 or out[rows[0]].investment_text is not None:
+        return
+    k = rows[0]
+    out[k] = replace(out[k], investment_value_base=loose[0][1], investment_text=loose[0][0])

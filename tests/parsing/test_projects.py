@@ -160,3 +160,64 @@ def test_future_wording_without_a_plan_heading_is_planned():
     got = extract_projects(text, [], ReportMeta(review_year=2017, plan_year=2018))
     assert [p.project_name for p in got] == ["香港置地长江青创城", "中再生集团再生金属总部", "叡克生态环保创新中心", "金融街控股滨江商务区"]
     assert {(p.status, p.year) for p in got} == {("planned", 2018)}
+
+
+# An investment amount stated for the one project (or zone) a sentence is about, even in a later clause of
+# its own (完成技改投资…) or after the name in the same clause (X完成全社会固定资产投资…).
+SENTENCE_AMOUNTS = [
+    ("实施“百企百亿”技改工程,其中10家重点企业共实施技改项目29个,亿元以上项目13个,完成技改投资20.32亿元,累计增幅40.3%。",
+     "review", "“百企百亿”技改工程", "in_progress", 2.032e9, "完成技改投资20.32亿元"),
+    ("确保蔡甸开发区完成全社会固定资产投资168亿元、增长20%。",
+     "plan", "蔡甸开发区", "planned", 1.68e10, "完成全社会固定资产投资168亿元"),
+    ("投入600万元实施学校物防标准化建设,校园监控系统和“一键式报警系统”实现全覆盖。",
+     "review", "学校物防标准化", "in_progress", 6e6, "投入600万元"),
+]
+
+
+@pytest.mark.parametrize("text,kind,name,status,value,written", SENTENCE_AMOUNTS)
+def test_sentence_amounts(text, kind, name, status, value, written):
+    (p,) = _run(text, kind=kind)
+    assert (p.project_name, p.status) == (name, status)
+    assert p.investment_value_base == pytest.approx(value)
+    assert p.investment_text == written
+
+
+# A district total (全区完成…投资) or a count above a threshold never becomes a project's amount.
+NO_AMOUNT = [
+    ("力争全区完成技改投资50亿元以上。", "plan"),
+    ("实施工业技改项目40个,完成投资30.7亿元,同比增长213%。", "review"),
+    ("截至目前完成投资73.7亿元、项目175个。", "review"),
+]
+
+
+@pytest.mark.parametrize("text,kind", NO_AMOUNT)
+def test_totals_are_no_project_amounts(text, kind):
+    assert [(p.project_name, p.investment_text) for p in _run(text, kind=kind) if p.investment_text] == []
+
+
+# A short form of a name written in full earlier in the report is that project.
+def test_short_form_takes_the_full_name_written_earlier():
+    text = ("11月6日,习近平总书记同法国总统马克龙会谈时表示,“欢迎更多法国企业参与中法武汉生态示范城建设”。\n"
+            "坚韧不拔推进项目落地落细。确保中法生态城全年完成全社会固定资产投资130亿元。")
+    (p,) = _run(text, kind="plan")
+    assert p.project_name == "中法武汉生态示范城"
+    assert p.investment_value_base == pytest.approx(1.3e10)
+
+
+def test_short_form_does_not_take_a_list_or_a_clause():
+    # 程力电泳涂装等项目 (a list) and 华夏幸福基业建设青山环保产业小镇 (a verb inside) are no full names.
+    text = ("总投资20亿元的金龙应急救援产品研发及智能制造项目顺利开工,天一智能二期、程力电泳涂装等项目有序推进。\n"
+            "推动程力电泳涂装项目建成使用,完善专汽产业链条。")
+    assert [p.project_name for p in _run(text)][-1] == "程力电泳涂装项目"
+
+
+# 启动X建设 names a construction even when X ends in no facility word; a counted category does not.
+START_FRAMES = [
+    ("启动蔡甸城市客厅建设。", ["蔡甸城市客厅"]),
+    ("加快前期策划和准备工作,力争启动1至2条重点道路建设,逐步实现区域骨干路网对外联通、对内成环。", []),
+]
+
+
+@pytest.mark.parametrize("text,names", START_FRAMES)
+def test_start_frames(text, names):
+    assert [p.project_name for p in _run(text, kind="plan")] == names
