@@ -20,6 +20,8 @@ from .status import commitment_of, read_status
 
 _MAX_SENTENCE = 600
 _NEWLINE = re.compile("\n")
+_CLAUSE_PUNCT = re.compile("[,;:、。]")
+_HEDGE_REACH = max(map(len, P.PREFIX_KIND))  # PREFIX_BOUND's longest hedge word
 _CN_UNIT_KINDS = frozenset({"money", "persons", "area", "mass", "length", "volume", "power", "points"})
 
 
@@ -178,8 +180,10 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     if aliases:  # the alias words themselves may carry the verb (经济增长6%)
         tail_start = aliases[-1].key_start
     blocker = None
-    for blocker in P.NEW_NOUN.finditer(region):  # the noun nearest the number names it
-        pass
+    head = P.NEW_NOUN_HEAD.search(region)
+    if head:
+        for blocker in P.NEW_NOUN.finditer(region, max(0, head.start() - 8)):  # the noun nearest the number names it
+            pass
     if aliases and not blocker:
         if k == 1:
             return [[_bound_subject(doc, aliases[-1], floor)]], bool(share), tail_start
@@ -210,8 +214,11 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     if blocker:
         # The subject is the whole clause holding that noun, without its opening verbs and closing verb.
         offset = (run_on.end() if run_on else tail_start) if aliases else tail_start
-        c0 = max(region.rfind(c, 0, blocker.start()) for c in ",;:、。") + 1
-        c1 = min([i for i in (region.find(c, blocker.end()) for c in ",;:、。") if i >= 0] + [len(region)])
+        b0 = blocker.start()
+        c0 = max(region.rfind(",", 0, b0), region.rfind(";", 0, b0), region.rfind(":", 0, b0),
+                 region.rfind("、", 0, b0), region.rfind("。", 0, b0)) + 1
+        stop = _CLAUSE_PUNCT.search(region, blocker.end())
+        c1 = stop.start() if stop else len(region)
         words = P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", region[c0:c1].strip()))
         start = work.find(words, offset + c0, seg_end) if words else -1
         s = _Subject(None, words or blocker.group(), start if start >= 0 else offset + blocker.start(), False)
@@ -230,7 +237,16 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     return [[_Subject(None, None, seg_start, False)] for _ in run], bool(share), tail_start
 
 
-def _measure(work: str, hit: _Hit, tail: str, share: bool, code: str | None, subject: str | None) -> str:
+def _unhedged(tail: str) -> str:
+    """`P.PREFIX_BOUND.sub("", tail.rstrip())`: the pattern is anchored at the end, so only the last few characters
+    can hold its one match, and only they are searched."""
+    t = tail.rstrip()
+    m = P.PREFIX_BOUND.search(t, max(0, len(t) - _HEDGE_REACH))
+    return t[:m.start()] if m else t
+
+
+def _measure(hit: _Hit, tail: str, t: str, share: bool, code: str | None, subject: str | None) -> str:
+    """`t` is the tail without its hedge word (_unhedged)."""
     kind = units()[hit.unit][2]
     if kind == "points":
         return "points"
@@ -238,7 +254,6 @@ def _measure(work: str, hit: _Hit, tail: str, share: bool, code: str | None, sub
         return "count"
     if kind != "percent":
         return "level"
-    t = P.PREFIX_BOUND.sub("", tail.rstrip())
     if P.GROWTH_TAIL.search(t) and not P.LEVEL_TO.search(t):
         return "growth"
     if share or P.SHARE_WORD.search(tail):
@@ -257,8 +272,12 @@ def _comparator(seg: str) -> str | None:
 
 
 def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: tuple[int, int],
-            seg: str, clause: str, measure: str) -> tuple[int | None, int, str, str | None]:
-    """(year, span, status, status word) of one figure."""
+            since: re.Match | None, avg: bool, clause: str, measure: str) -> tuple[int | None, int, str, str | None]:
+    """(year, span, status, status word) of one figure; `since` and `avg` are SINCE_YEAR and AVG searched in the
+    words since the previous figure (the same for every figure of a run, so searched once per run).
+
+    The year patterns are only run when their key character is in the words at all: a substring test is far
+    cheaper than a pattern opening with a look-behind, which the regex engine tries at every position."""
     work = doc.work
     kind = sec.kind if sec else "other"
     ps, pe = (sec.period_start, sec.period_end) if sec else (None, None)
@@ -275,8 +294,9 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
         # dating year in the paragraph and the sentence's own cue words decide.
         para = max(doc.paragraph_start(hit.start), hit.start - 300)
         dated = None
-        for dated in P.YEAR_CONTEXT.finditer(work, para, hit.start):
-            pass
+        if work.find("年", para, hit.start) >= 0:
+            for dated in P.YEAR_CONTEXT.finditer(work, para, hit.start):
+                pass
         if dated:
             year = int(dated.group(1))
         t = None
@@ -284,16 +304,19 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
             pass
         if t and status != "estimate":
             status, cue = "target", t.group()
+    dated_words = "年" in before
     m = None
-    for m in P.YEAR_CONTEXT.finditer(before, max(before.rfind(";"), 0)):
-        pass
+    if dated_words:
+        for m in P.YEAR_CONTEXT.finditer(before, max(before.rfind(";"), 0)):
+            pass
     if m:  # an explicit year heading the clause chain: "2017年,预计…", "…;2023年,全省…"
         year = int(m.group(1))
         if status == "target" and year < (meta.plan_year or pe or year):
             status, cue = "actual", None  # a plan that first recalls last year's result
     by = None
-    for by in P.BY_YEAR.finditer(before):
-        pass
+    if dated_words:
+        for by in P.BY_YEAR.finditer(before):
+            pass
     if by:
         y = int(by.group(1) or by.group(2))
         base = meta.plan_year or (meta.review_year + 1 if meta.review_year else None) or y
@@ -303,8 +326,9 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
             year = y
             span = max(1, y - base + 1)  # 到2026年 in a plan for 2022: the five years 2022-2026
     rel = None
-    for rel in P.REL_YEAR.finditer(before):
-        pass
+    if dated_words:
+        for rel in P.REL_YEAR.finditer(before):
+            pass
     if rel:
         # Undated reports are mostly delivered early in the plan year, where 今年 is the plan year.
         ref = meta.report_year or meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
@@ -316,16 +340,16 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
         if word == "去年" and status == "target":
             status, cue = "actual", word
     plan_period = None
-    for plan_period in P.PLAN_PERIOD.finditer(before):
-        pass
+    if "十" in before:
+        for plan_period in P.PLAN_PERIOD.finditer(before):
+            pass
     if plan_period:
         year = 2010 + 5 * "一二三四五".index(plan_period.group(1))
         span = 5
-    since = P.SINCE_YEAR.search(seg)
     term = ps is not None and pe is not None and pe > ps
     if since and year:
         span = max(1, year - int(since.group(1) or since.group(2)))
-    elif P.AVG.search(seg) or (term and measure in ("level", "count") and P.CUMULATIVE.search(clause)):
+    elif avg or (term and measure in ("level", "count") and P.CUMULATIVE.search(clause)):
         span = 5
     return year, span, status, cue
 
@@ -359,21 +383,24 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                 # 投入资金1552万元,修复沿江岸线6公里: a length does not measure the money's subject
                 subjects = [[_Subject(None, None, hit.start, False)] for hit in run]
                 inherited = False
-            plain_tail = P.PREFIX_BOUND.sub("", first_tail.rstrip())
+            plain_tail = _unhedged(first_tail)
             # 增加500元 is a change in an amount, not the amount: listed, never a headline value.
             increment = bool(P.GROWTH_TAIL.search(plain_tail)) and not P.LEVEL_TO.search(plain_tail)
             measures = None
+            comparator = _comparator(seg)
+            since = P.SINCE_YEAR.search(seg)
+            avg = P.AVG.search(seg) is not None
             for hit, subs in zip(run, subjects):
                 attributive = work.startswith("的", hit.end) or alias_at(work, hit.end)
                 for sub in subs:
-                    measure = measures or _measure(work, hit, first_tail, share, sub.code, sub.text)
+                    measure = measures or _measure(hit, first_tail, plain_tail, share, sub.code, sub.text)
                     code = sub.code
                     if code and (attributive or not compatible(code, measure, table[hit.unit][2])):
                         code = None
                     value = hit.value
                     if measure == "growth" and P.DECREASE.search(plain_tail):
                         value = -value
-                    year, span, status, cue = _timing(doc, hit, sec, meta, sent, seg, clause, measure)
+                    year, span, status, cue = _timing(doc, hit, sec, meta, sent, since, avg, clause, measure)
                     if inherited and measure == "share" and out:
                         span = out[-1].span_years  # 民生支出累计142亿元,占…82.7%: the share of that total
                     ev_start = min(sub.start, hit.start) if sub.start >= sent[0] else hit.start
@@ -388,7 +415,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                         and not (increment and measure != "growth"),
                         year=year, span_years=span, status=status,
                         commitment=commitment_of(work[sent[0]:hit.start]) if status == "target" else None,
-                        qualifier=hit.qualifier, comparator=_comparator(seg), status_cue=cue,
+                        qualifier=hit.qualifier, comparator=comparator, status_cue=cue,
                         char_start=hit.start, char_end=hit.end,
                         evidence=text[ev_start:hit.end], sentence=sentence,
                     ))
