@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from .dictionaries import gazetteer
 from .normalize import is_boilerplate_line
@@ -364,13 +365,15 @@ def _children() -> dict[str, frozenset[str]]:
 
 
 def _resolve(
-    name: str, counts: tuple[Counter, Counter], near: list[str]
+    name: str, counts: Callable[[], tuple[Counter, Counter]], near: list[str]
 ) -> tuple[Place | None, str | None, str | None]:
-    """(place, province when only that is certain, note) for a name that may belong to several divisions."""
+    """(place, province when only that is certain, note) for a name that may belong to several divisions.
+
+    `counts` gives the body's name counts (_context_counts), asked for only when the name is ambiguous."""
     places = list(places_named(name))
     if len(places) == 1:
         return places[0], None, None
-    any_form, full = counts
+    any_form, full = counts()
     near_set = set(near)
     scored = []
     for p in places:
@@ -434,7 +437,10 @@ def _header_names(line: str) -> list[str]:
     return names
 
 
-def _who(text: str, header: list[str], meeting: _Meeting | None, body_mentions: list[Mention]) -> _Who:
+def _who(body: Callable[[], str], header: list[str], meeting: _Meeting | None,
+         body_mentions: Callable[[], list[Mention]]) -> _Who:
+    """`body` and `body_mentions` give the text without boilerplate lines and its place names: only reports without
+    a meeting or speaker line need them, and scanning a whole text for names is most of extract_meta's time."""
     if meeting:
         names = _full_names(find_places(meeting.place_text))
         if names:
@@ -445,10 +451,10 @@ def _who(text: str, header: list[str], meeting: _Meeting | None, body_mentions: 
             names = _full_names(find_places(m.group(1)))
             if names:
                 return _Who(_lowest(names), "speaker", names)
-    self_char = _self_level(text)
+    self_char = _self_level(body())
     if meeting and meeting.place_text in ("区", "县", "市", "省", "旗", "州"):
         self_char = meeting.place_text
-    body_name = _body_choice(body_mentions, self_char)
+    body_name = _body_choice(body_mentions(), self_char)
     for line in header:
         names = _header_names(_CJK_SPACE.sub("", line))
         if names:
@@ -467,13 +473,20 @@ def _who(text: str, header: list[str], meeting: _Meeting | None, body_mentions: 
 def extract_meta(text: str, sections: list[Section]) -> ReportMeta:
     header = header_lines(text)
     meeting = _find_meeting(text)
-    body = "\n".join(ln for ln in text.split("\n") if not is_boilerplate_line(ln))
-    mentions = find_places(body)
+
+    @cache
+    def body() -> str:
+        return "\n".join(ln for ln in text.split("\n") if not is_boilerplate_line(ln))
+
+    @cache
+    def mentions() -> list[Mention]:
+        return find_places(body())
+
     who = _who(body, header, meeting, mentions)
 
     district = city = province = level = note = None
     if who.name:
-        place, only_province, note = _resolve(who.name, _context_counts(mentions), who.near)
+        place, only_province, note = _resolve(who.name, lambda: _context_counts(mentions()), who.near)
         district = who.name
         if place:
             level, province = place.level, place.province
