@@ -160,6 +160,34 @@ def _split_items(doc: _Doc, seg_start: int, seg_end: int, k: int) -> list[tuple[
     return list(zip(bounds, ends))
 
 
+def _is_noun_char(ch: str) -> bool:
+    """A character of NEW_NOUN's lazy prefix class [CJK A-Za-z]."""
+    return "\u4e00" <= ch <= "\u9fff" or "A" <= ch <= "Z" or "a" <= ch <= "z"
+
+
+def _last_new_noun(region: str) -> tuple[int, int] | None:
+    """(start, end) of the last match of P.NEW_NOUN.finditer(region), computed from its head words alone.
+
+    NEW_NOUN (up to 8 letters, lazily, then a head word) makes the regex engine try 9 prefix lengths times every
+    head word at every position, the costliest step of the figure pass. Its matches follow from the head words:
+    from a scan position, the first head word at q or later always yields a match, starting as far back as the
+    8 characters, the scan position and the letters before q allow, and ending where that head word ends; the scan
+    goes on from there. tests/parsing/test_figures.py checks this against NEW_NOUN itself.
+    """
+    last = None
+    pos = 0
+    search = P.NEW_NOUN_HEAD.search
+    while (head := search(region, pos)) is not None:
+        q = head.start()
+        start = q
+        floor = max(pos, q - 8)
+        while start > floor and _is_noun_char(region[start - 1]):
+            start -= 1
+        last = (start, head.end())
+        pos = head.end()
+    return last
+
+
 def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
              history: list[list[_Subject]]) -> tuple[list[list[_Subject]], bool, int]:
     """Subjects for each figure of a run, whether the run is a share (占…), and where its tail starts."""
@@ -179,11 +207,7 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     region = work[run_on.end() if run_on else tail_start:subj_end]
     if aliases:  # the alias words themselves may carry the verb (经济增长6%)
         tail_start = aliases[-1].key_start
-    blocker = None
-    head = P.NEW_NOUN_HEAD.search(region)
-    if head:
-        for blocker in P.NEW_NOUN.finditer(region, max(0, head.start() - 8)):  # the noun nearest the number names it
-            pass
+    blocker = _last_new_noun(region)  # the noun nearest the number names it
     if aliases and not blocker:
         if k == 1:
             return [[_bound_subject(doc, aliases[-1], floor)]], bool(share), tail_start
@@ -214,14 +238,14 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     if blocker:
         # The subject is the whole clause holding that noun, without its opening verbs and closing verb.
         offset = (run_on.end() if run_on else tail_start) if aliases else tail_start
-        b0 = blocker.start()
+        b0, b1 = blocker
         c0 = max(region.rfind(",", 0, b0), region.rfind(";", 0, b0), region.rfind(":", 0, b0),
                  region.rfind("、", 0, b0), region.rfind("。", 0, b0)) + 1
-        stop = _CLAUSE_PUNCT.search(region, blocker.end())
+        stop = _CLAUSE_PUNCT.search(region, b1)
         c1 = stop.start() if stop else len(region)
         words = P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", region[c0:c1].strip()))
         start = work.find(words, offset + c0, seg_end) if words else -1
-        s = _Subject(None, words or blocker.group(), start if start >= 0 else offset + blocker.start(), False)
+        s = _Subject(None, words or region[b0:b1], start if start >= 0 else offset + b0, False)
         return [[s] for _ in run], bool(share), tail_start
     # Nothing named here: the figure hangs off the previous one(s) in the sentence.
     prev = history[-1] if history else None

@@ -84,13 +84,14 @@ ESTIMATE = re.compile(r"预计|有望|可望")
 # Words that, standing between a subject and its number, name something new (an unbound subject).
 _NEW_NOUN_HEADS = (
     r"(?:总额|销售额|零售额|交易额|成交额|金额|余额|额|产值|增加值|收入|投资|资金|支出|利润|税收|产量"
-    rf"|面积|贷款|存款|人次|人数|人员|人口|职工|学生|农户|家庭|户数|企业|项目|指数|(?<!可比)(?<!不变)价格|规模|游客|客流|销量|工程|总数"
+    rf"|面积|贷款|存款|人次|人数|人员|人口|职工|学生|农户|家庭|户数|企业|项目|指数|价(?<!可比价)(?<!不变价)格|规模|游客|客流|销量|工程|总数"
     # intensities: 万元GDP能耗 is energy per unit of output, not output
     r"|能耗|电耗|水耗|用水量|排放量|排放)"
 )
 NEW_NOUN = re.compile(rf"[{CJK}A-Za-z]{{0,8}}?{_NEW_NOUN_HEADS}")
-# The head words alone: where none occurs NEW_NOUN cannot match, and none of its matches starts more than 8
-# characters before the first one (a cheap search that spares the costly one in most clauses).
+# The head words alone, for figures._last_new_noun (NEW_NOUN's last match without its costly lazy prefix). Every
+# alternative opens with a literal (价格's look-behinds stand after 价, not before it) so that the engine can skip
+# to the characters that start a head word instead of trying every position.
 NEW_NOUN_HEAD = re.compile(_NEW_NOUN_HEADS)
 # Verbs and scope words that open a clause before its subject (全区完成…, 其中…).
 SUBJECT_LEAD = re.compile(r"^(?:其中|全年|全区|全县|全市|全省|累计|共|新增|完成|实现|达到|发放|投入|争取|力争|确保|预计|的)+")
