@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import patterns as P
 from .bounds import read_bound
@@ -45,15 +46,37 @@ class _Subject:
     headline: bool = True
 
 
+def _in_run(ch: str) -> bool:
+    return ch.isdecimal() or ch == "." or ch in P.CHINESE_CHARS or ch == "第"
+
+
+@lru_cache(maxsize=1)
+def _run_followers() -> frozenset[str] | None:
+    """The characters that can stand right after a number run inside a figure; None when any may.
+
+    A figure needs a unit, and no unit is written in number characters alone, so a figure starting a run goes on
+    past it: the next character belongs to the thousands separator, a 点 decimal, a range (dash, whitespace), 余/多
+    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and need no regex attempt.
+    """
+    if any(all(_in_run(ch) for ch in unit) for unit in units()):
+        return None
+    return frozenset(",点余多—–-~～到至").union(*units())
+
+
 def _hits(work: str) -> list[_Hit]:
     table = units()
     out: list[_Hit] = []
     figure = P.figure_re()
+    followers = _run_followers()
     resume = 0
     for run in P.NUMBER_RUN.finditer(work):
         # the same matches as figure_re().finditer(work): no match can start inside a run or inside the last match
         if run.start() < resume:
             continue
+        if followers is not None:
+            after = work[run.end():run.end() + 1]
+            if not after or (after not in followers and not after.isspace()):
+                continue
         m = figure.match(work, run.start())
         if m is None:
             continue
