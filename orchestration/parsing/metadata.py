@@ -271,7 +271,8 @@ def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
         if line_end - line_start <= MAX_MEETING_LINE or dated or ("作" in after and "报告" in after):
             term, session = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
             return _Meeting(m.group(1), term, session, m.start(), m.end())
-    m = _MEETING_NEWS.search(text[:NEWS_LEAD])
+    lead = text[:NEWS_LEAD]
+    m = _MEETING_NEWS.search(lead) if "届" in lead else None  # the pattern needs 届; its lazy start is costly
     if m and _full_names(find_places(m.group(1))):
         return _Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
     return None
@@ -454,16 +455,18 @@ def _who(body: Callable[[], str], header: list[str], meeting: _Meeting | None,
     self_char = _self_level(body())
     if meeting and meeting.place_text in ("区", "县", "市", "省", "旗", "州"):
         self_char = meeting.place_text
-    body_name = _body_choice(body_mentions(), self_char)
     for line in header:
         names = _header_names(_CJK_SPACE.sub("", line))
         if names:
             name = _lowest(names)
             # A site banner (湖北省人民政府门户网站) above a district's report: trust how the report speaks of
             # itself (区人大, 我区) over a header name of another level.
-            if self_char and not name.endswith(self_char) and body_name:
-                return _Who(body_name, "body", [])
+            if self_char and not name.endswith(self_char):
+                body_name = _body_choice(body_mentions(), self_char)
+                if body_name:
+                    return _Who(body_name, "body", [])
             return _Who(name, "header", names)
+    body_name = _body_choice(body_mentions(), self_char)
     return _Who(body_name, "body" if body_name else None, [])
 
 

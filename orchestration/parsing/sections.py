@@ -32,6 +32,7 @@ _PLAN_PROSE = re.compile(r"(?m)^[ \t\u3000]*(?:(?:19|20)\d\d年[,,]?\s*是[^。\
                          r"|(?:19|20)\d\d年[^。\n]{0,12}(?:主要预期目标|政府工作的总体要求))")
 # A glossary or annex standing alone on its line ("名 词 注 释", "附件:") starts a part of its own.
 _GLOSSARY_LINE = re.compile(r"^(?:附件|名词解释|名词注释|名词注解|注释|附录)[::]?$")
+_GLOSSARY_FIRST = frozenset("附名注")
 _TERM_TITLE = re.compile(r"本届政府|五年|过去五年")
 
 
@@ -89,7 +90,8 @@ def _scan(text: str) -> list[_Head]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        if _GLOSSARY_LINE.match(re.sub(r"\s+", "", line)):
+        # _GLOSSARY_LINE opens with 附/名/注: the whitespace-free copy is only built for lines that start so
+        if line.lstrip()[:1] in _GLOSSARY_FIRST and _GLOSSARY_LINE.match(re.sub(r"\s+", "", line)):
             heads.append(_Head(1, start, line.strip(), kind="glossary"))
             seen_l1 = True
         elif _L1.match(line) or _PART.match(line):
@@ -203,6 +205,19 @@ def _assign_periods(heads: list[_Head]) -> None:
             h.period_start, h.period_end = parent.period_start, parent.period_end
 
 
+def _ends(heads: list[_Head], text_end: int) -> list[int]:
+    """Where each section ends: at the next heading of its level or above, else at the end of the text. One pass
+    from the back, remembering the nearest heading of each level (rescanning the later headings for every heading
+    grows with the square of their number)."""
+    nearest: dict[int, int] = {}  # level -> start of the nearest later heading of that level
+    ends = []
+    for h in reversed(heads):
+        ends.append(min((start for level, start in nearest.items() if level <= h.level), default=text_end))
+        nearest[h.level] = h.start
+    ends.reverse()
+    return ends
+
+
 def build_sections(text: str) -> list[Section]:
     heads = _scan(text)
     first = heads[0].start if heads else len(text)
@@ -212,12 +227,7 @@ def build_sections(text: str) -> list[Section]:
     _assign_periods(heads)
     out: list[Section] = []
     stack: list[tuple[int, str]] = []  # (level, section_id)
-    for i, h in enumerate(heads):
-        end = len(text)
-        for later in heads[i + 1:]:
-            if later.level <= h.level:
-                end = later.start
-                break
+    for i, (h, end) in enumerate(zip(heads, _ends(heads, len(text)))):
         while stack and stack[-1][0] >= h.level:
             stack.pop()
         sid = f"s{i + 1:03d}"
