@@ -21,6 +21,7 @@ clause made of nothing but the amount just before it) states it and the clause n
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -52,6 +53,7 @@ _AMOUNT_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0}
 # Land work on a project named before it: 四环线(青山段)征地288亩, 七军会沙滩排球场馆用地征迁腾退.
 _LAND_TAIL = re.compile(r"(?:用地)?(?:征地|征收|征迁|拆迁|腾退){1,3}[\d.]{0,8}(?:亩|户|平方米|万平方米)?$")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
+_CONJUNCTION = re.compile(r"[和及与]")
 # Footnote markers glued to names in web copies (“四个三”重大生态工程(4)建设) and heading numbers.
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)")
 _HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
@@ -74,9 +76,12 @@ _PAREN_TAIL = re.compile(r"\([^()]{1,12}\)$")
 _SINGLE_SUFFIXES = frozenset("路街桥园馆港渠厂站城段线楼塔院场库")
 # Heads after 等 that make every listed item a project (…等一批项目, …等7条道路).
 _LIST_HEAD = re.compile(r"(?:项目|道路|干道|主干道|场馆|重点项目|重大项目)(?:\d+个)?$")
-_WORK_TAIL = re.compile(r"(?:改扩建|扩建|改建|新建|还建|配建|改造|提升改造|整治|综合治理|治理|修复|提档升级|清淤)$")
+_WORK_WORDS = ("改扩建", "扩建", "改建", "新建", "还建", "配建", "改造", "提升改造", "整治", "综合治理", "治理", "修复", "提档升级",
+               "清淤")
+_WORK_TAIL = re.compile("(?:" + "|".join(_WORK_WORDS) + ")$")
 # Works that name their site by a bare place name (太山庙棚户区改造, 大水机棚改).
-_SITE_WORK = re.compile(r"(?:棚户区改造|棚改|旧城改造|城中村改造)$")
+_SITE_WORDS = ("棚户区改造", "棚改", "旧城改造", "城中村改造")
+_SITE_WORK = re.compile("(?:" + "|".join(_SITE_WORDS) + ")$")
 _INNER_VERBS = frozenset(("打造", "围绕", "支持", "服务", "开发", "共同开发", "谋划"))
 _ACTION_STARTS = ("抓", "促", "推", "搞", "让", "使", "方便", "加强", "强化", "提高", "做好", "抓好", "保障", "促进", "确保")
 _SETTLE = frozenset(("落户", "落地", "入驻", "签约落户"))
@@ -188,14 +193,41 @@ def _balanced(s: str) -> bool:
     return s.count("“") == s.count("”") and s.count("(") == s.count(")")
 
 
+# Every clause's tokens are looked up against the same cue dictionary and filler sets: remember the answers.
+_CUE_MEMO: dict[tuple[str, frozenset[str]], str | None] = {}
+
+
 def _cue(word: str, cues: dict[str, str], fillers: frozenset[str]) -> str | None:
-    """The status verb in a token: 开工 itself, or 顺利完成 = filler 顺利 + cue 完成 (jieba keeps it whole)."""
+    """The status verb in a token: 开工 itself, or 顺利完成 = filler 顺利 + cue 完成 (jieba keeps it whole).
+    `cues` is always project_status_cues() (the memo assumes it)."""
+    key = (word, fillers)
+    try:
+        return _CUE_MEMO[key]
+    except KeyError:
+        pass
+    found = None
     if word in cues:
-        return word
-    for k in range(1, len(word)):
-        if word[:k] in fillers and word[k:] in cues:
-            return word[k:]
-    return None
+        found = word
+    else:
+        for k in range(1, len(word)):
+            if word[:k] in fillers and word[k:] in cues:
+                found = word[k:]
+                break
+    _CUE_MEMO[key] = found
+    return found
+
+
+_FRONT_MEMO: dict[tuple[str, frozenset[str]], tuple[str | None, bool]] = {}
+
+
+def _front_word(w: str, cues: dict[str, str], front: frozenset[str]) -> tuple[str | None, bool]:
+    """(cue in the word, whether it may be peeled off the front): a status verb, a filler, a year, a blank."""
+    key = (w, front)
+    got = _FRONT_MEMO.get(key)
+    if got is None:
+        c = _cue(w, cues, front)
+        got = _FRONT_MEMO[key] = (c, bool(c or w in front or _YEAR_WORD.fullmatch(w) or not w.strip()))
+    return got
 
 
 def _peel(tokens: list[tuple[str, int]], cues: dict[str, str], front: frozenset[str], back: frozenset[str],
@@ -212,8 +244,8 @@ def _peel(tokens: list[tuple[str, int]], cues: dict[str, str], front: frozenset[
                 break
             i = k
             continue
-        c = _cue(w, cues, front)
-        if not (c or w in front or _YEAR_WORD.fullmatch(w) or not w.strip()):
+        c, peels = _front_word(w, cues, front)
+        if not peels:
             break
         if c:
             found.append(c)
@@ -238,7 +270,7 @@ def _peel(tokens: list[tuple[str, int]], cues: dict[str, str], front: frozenset[
 
 def _split_quote_aware(obj: str) -> list[str]:
     """Split on 、 outside “…” (“一网通办”“一事联办” lists stay whole); naive if quotes are broken."""
-    if not _balanced(obj):
+    if "“" not in obj or not _balanced(obj):
         return obj.split("、")
     items, depth, cur = [], 0, []
     for ch in obj:
@@ -315,12 +347,13 @@ def _clean(item: str, cues, front, back, lead: bool = True) -> tuple[str, list[s
     found += inner
     if not inner and _has_inner_verb(name, cues):
         return "", found  # 聚焦聚力推进项目: a verb phrase, not a name
-    name = _LAND_TAIL.sub("", name) if _ends_with_suffix(_LAND_TAIL.sub("", name) or "-") else name
-    name, tail = _trim_tail(name, _tail_words(tuple(cues), back))
+    if "征" in name or "拆" in name or "腾" in name:  # _LAND_TAIL cannot match otherwise
+        name = _LAND_TAIL.sub("", name) if _ends_with_suffix(_LAND_TAIL.sub("", name) or "-") else name
+    name, tail = _trim_tail(name, _tail_words())
     found += tail
     if not _ends_with_suffix(name):
         # 武钢三中原址改扩建工程及武丰地块国际部: keep the coordinated part that is a named facility.
-        m = re.search(r"[和及与]", name)
+        m = _CONJUNCTION.search(name)
         if m and _ends_with_suffix(name[: m.start()]):
             name = name[: m.start()]
     if name.startswith("“") and name.endswith("”") and name.count("“") == 1 and not _ends_with_suffix(name):
@@ -335,8 +368,9 @@ def _starts_with_verb(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _tail_words(cues: tuple, back: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(set(cues) | back | {"施工", "征地", "征迁", "腾退"}, key=len, reverse=True))
+def _tail_words() -> tuple[str, ...]:
+    back = project_fillers()[1]
+    return tuple(sorted(set(project_status_cues()) | back | {"施工", "征地", "征迁", "腾退"}, key=len, reverse=True))
 
 
 def _acceptable(name: str) -> bool:
@@ -397,6 +431,8 @@ _BUILD_TAILS = frozenset(("建成投产", "开工建设", "开工", "竣工", "�
 def _builds(tail: list[str], found: list[str], funded: bool = False) -> bool:
     """A clause whose verbs say its subject is built: X建成投产. (The frame 推进 X 建设 is not enough:
     推进法治政府建设.)"""
+    if not tail:
+        return False
     if any(w in _BUILD_TAILS for w in tail):
         return True
     # 启动蔡甸城市客厅建设: starting construction of it (推进X建设 alone is not enough, see above)
@@ -425,12 +461,51 @@ def _status(cue_words: list[str], cues: dict[str, str]) -> str | None:
     return max(statuses, key=lambda s: _STATUS_RANK[s])
 
 
-def _section_at(sections: list[Section], pos: int) -> Section | None:
-    best = None
-    for s in sections:
-        if s.char_start <= pos < s.char_end and (best is None or s.level >= best.level):
-            best = s
-    return best
+def _section_lookup(sections: list[Section]):
+    """pos -> the deepest section around it (the later one among equally deep), by one bisect.
+
+    The section boundaries cut the text into pieces, each painted with every section covering it, shallow
+    levels first and in document order, so the last paint is the deepest, latest section. Scanning all
+    sections for every clause was a tenth of the extractor's time on long reports."""
+    cuts = sorted({s.char_start for s in sections} | {s.char_end for s in sections})
+    pieces: list[Section | None] = [None] * max(len(cuts) - 1, 0)
+    for s in sorted(sections, key=lambda s: s.level):  # stable: document order within a level
+        for k in range(bisect_left(cuts, s.char_start), bisect_left(cuts, s.char_end)):
+            pieces[k] = s
+
+    def section_at(pos: int) -> Section | None:
+        k = bisect_right(cuts, pos) - 1
+        return pieces[k] if 0 <= k < len(pieces) else None
+
+    return section_at
+
+
+@lru_cache(maxsize=1)
+def _may_name():
+    """A clause without any of these (a name end, 等, a construction verb) names nothing, whatever its tokens:
+    it is only read again, for its cues, when a later clause of its sentence needs them."""
+    words = _suffix_words() | set(_SINGLE_SUFFIXES) | set(_WORK_WORDS) | set(_SITE_WORDS) | _BUILD_TAILS | {"等", "建设"}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _name_end_at():
+    """Where a name can end: the last character of a suffix, followed by the end of the object or by what
+    _clean strips after a name (a peeled verb or filler, a trimmed tail, a land-work tail, a phase number,
+    a parenthesis, a closing quote, a list mark, a conjunction). 城市, 城乡 (城 then 市/乡) end no name."""
+    ends = ({w[-1] for w in _suffix_words()} | set(_SINGLE_SUFFIXES) | {w[-1] for w in _WORK_WORDS + _SITE_WORDS})
+    after = {w[0] for w in _tail_words()} | set("()”、等和及与用征拆腾一二三四五六七八九十0123456789")
+    ends_cls = "[" + "".join(re.escape(c) for c in sorted(ends)) + "]"
+    after_cls = "[" + "".join(re.escape(c) for c in sorted(after)) + r"\s]"
+    return re.compile(ends_cls + "(?:" + after_cls + r"|\Z)")
+
+
+@lru_cache(maxsize=1)
+def _name_ends():
+    """A clause can hold a suffixed name only if it holds one of these words: most clauses hold none, and
+    skip the list analysis (names end in a project suffix, a one-character suffix or a kind of work)."""
+    words = _suffix_words() | set(_SINGLE_SUFFIXES) | set(_WORK_WORDS) | set(_SITE_WORDS)
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _year_and_plan(by_id: dict[str, Section], section: Section | None, meta: ReportMeta) -> tuple[int | None, bool]:
@@ -466,10 +541,34 @@ def _clauses(text: str):
         yield a, b, sent_start, len(text)
 
 
+def _unread_cues(unread, section_at, cues, front, back) -> list[str]:
+    """The cues skipped clauses would have added to their sentence's (exactly as the main loop adds them)."""
+    out: list[str] = []
+    for clause, start, obj in unread:
+        if obj is None:
+            toks = _tokens(clause)
+            i, j, found = _peel(toks, cues, front, back, [])
+            if i >= j:
+                out += found
+                continue
+            section = section_at(start)
+            if section is not None and section.kind == "glossary":
+                continue
+            out += found
+            obj = clause[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])]
+        out += _names(obj, cues, front, back)[1]
+    return out
+
+
 def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> list[Project]:
     cues = project_status_cues()
     front, back = project_fillers()
     sections_by_id = {s.section_id: s for s in sections}
+    section_at = _section_lookup(sections)
+    periods: dict[str | None, tuple[int | None, bool]] = {}
+    name_ends, name_end_at, may_name = _name_ends(), _name_end_at(), _may_name()
+    # This sentence's clauses skipped as nameless (clause, start, object or None): their cues, read on demand.
+    unread: list[tuple[str, int, str | None]] = []
     out: list[Project] = []
     prev_sent, sent_cues, carried_amount = -1, [], None
     last_single: tuple[int, int] | None = None  # (row index, sentence) of a clause that named one project
@@ -478,12 +577,16 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
     for start, end, sent, sent_end in _clauses(text):
         if sent != prev_sent:
             _settle_amount(out, sent_rows, loose)
-            prev_sent, sent_cues, carried_amount, sent_rows, loose = sent, [], None, [], []
-        clause = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text[start:end])
-        clause = _HEADING.sub(lambda m: " " * len(m.group()), clause)
-        clause = clause.replace("*", " ")  # censored characters in web copies stand for a lost word
+            prev_sent, sent_cues, carried_amount, sent_rows, loose, unread = sent, [], None, [], [], []
+        clause = text[start:end]
+        if "(" in clause:
+            clause = _FOOTNOTE.sub(lambda m: " " * len(m.group()), clause)
+        if _HEADING.match(clause):
+            clause = _HEADING.sub(lambda m: " " * len(m.group()), clause)
+        if "*" in clause:
+            clause = clause.replace("*", " ")  # censored characters in web copies stand for a lost word
         amount, invested = None, False
-        m = _AMOUNT.search(clause)
+        m = _AMOUNT.search(clause) if "元" in clause else None
         if m:
             # investment_value_base is in 元: a dollar amount keeps its text but no value
             value = None if m.group("usd") else float(m.group("num")) * _AMOUNT_SCALE[m.group("scale")]
@@ -507,6 +610,9 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         amount = amount or carried_amount
         carried_amount = None
         last_single = None
+        if not may_name.search(clause):
+            unread.append((clause, start, None))
+            continue
         toks = _tokens(clause)
         tail: list[str] = []
         i, j, found = _peel(toks, cues, front, back, tail)
@@ -514,14 +620,25 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
             sent_cues += found
             continue
         obj = clause[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])]
-        names, inner, listed = _names(obj, cues, front, back)
-        if not names and _builds(tail, found, funded=m is not None):
-            names = _bare_name(obj, cues, front, back)
-        clause_cues = found + inner
-        section = _section_at(sections, start)
+        section = section_at(start)
         if section is not None and section.kind == "glossary":
             continue  # a glossary explains slogans; the projects it mentions are counted where the report names them
-        year, in_plan = _year_and_plan(sections_by_id, section, meta)
+        builds = _builds(tail, found, funded=m is not None)
+        if not builds and "等" not in obj and not (name_ends.search(obj) and name_end_at.search(obj)):
+            sent_cues += found  # no name can end here (see _names); its inner cues only matter to a later clause
+            unread.append((clause, start, obj))
+            continue
+        names, inner, listed = _names(obj, cues, front, back)
+        if not names and builds:
+            names = _bare_name(obj, cues, front, back)
+        clause_cues = found + inner
+        sid = section.section_id if section is not None else None
+        if sid not in periods:
+            periods[sid] = _year_and_plan(sections_by_id, section, meta)
+        year, in_plan = periods[sid]
+        if names and unread:
+            sent_cues += _unread_cues(unread, section_at, cues, front, back)
+            unread = []
         if names and not clause_cues and listed:
             clause_cues = list(sent_cues)  # 其中A、B等亿元以上项目23个 takes 新签约 from the clause before
         sent_cues += found + inner
@@ -573,7 +690,7 @@ def _one_name(s: str) -> bool:
     return not any(w in cues or w in _INNER_VERBS or w in _PURE_VERBS or w in _JOINERS for w, _ in _tokens(s))
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _MAX_ALIAS_GAP = 6  # characters a short form may leave out of the full name (中法生态城 / 中法武汉生态示范城)
 _MAX_ALIAS_LOOKS = 50
 
@@ -583,7 +700,7 @@ def _with_full_name(text: str, p: Project) -> Project:
     subsequence of a full name written earlier in the report, sharing its first two and last characters.
     Hand-written: jieba knows neither form, and the report is the only dictionary of its own names."""
     short = p.project_name
-    if len(short) < 4 or not all(_HAN.match(c) for c in short):
+    if len(short) < 4 or not _HAN_RUN.fullmatch(short):
         return p
     head, looks = short[:2], 0
     i = text.find(head, 0, p.char_start)
@@ -591,7 +708,7 @@ def _with_full_name(text: str, p: Project) -> Project:
         looks += 1
         k, pos = 2, i + 2
         limit = min(len(text), i + len(short) + _MAX_ALIAS_GAP)
-        while pos < limit and k < len(short) and _HAN.match(text[pos]):
+        while pos < limit and k < len(short) and "\u4e00" <= text[pos] <= "\u9fff":
             if text[pos] == short[k]:
                 k += 1
             pos += 1

@@ -19,7 +19,7 @@ One row for the whole report (section_kind None) per topic, plus one per topic a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 
 from .dictionaries import gazetteer, topic_words
@@ -108,65 +108,74 @@ def masked_spans(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
     return spans
 
 
-def _tagged(text: str) -> list[tuple[str, str, int]]:
-    out, pos = [], 0
-    for word, tag in _segmenter().tag(text, False):
-        out.append((word, tag, pos))
-        pos += len(word)
-    return out
-
-
-def _kind_lookup(sections: list[Section]):
-    """The kind of the innermost section at a position, by one bisect per token.
-
-    The section boundaries cut the text into pieces; each piece is painted with the kind of every section covering
-    it, shallow levels first, so the deepest section's kind stays. Looking it up by scanning the sections per token
-    was most of the topic count's time on long reports.
-    """
+def _kind_pieces(sections: list[Section]) -> tuple[list[int], list[str | None]]:
+    """The section boundaries cut the text into pieces, each painted with the kind of every section covering it,
+    shallow levels first, so the deepest section's kind stays: (cuts, kind of the piece after each cut)."""
     cuts = sorted({s.char_start for s in sections} | {s.char_end for s in sections})
     kinds: list[str | None] = [None] * max(len(cuts) - 1, 0)
     for s in sorted(sections, key=lambda s: s.level):
         for i in range(bisect_left(cuts, s.char_start), bisect_left(cuts, s.char_end)):
             kinds[i] = s.kind
+    return cuts, kinds
 
-    def kind_at(pos: int) -> str | None:
-        i = bisect_right(cuts, pos) - 1
-        return kinds[i] if 0 <= i < len(kinds) else None
 
-    return kind_at
+# Whether a token is a word of the denominator (a Chinese character or Latin letter, not only numerals), and
+# its topics. A report repeats its vocabulary: each distinct token is judged once per process.
+_WORD_MEMO: dict[str, tuple[bool, tuple[str, ...]]] = {}
+
+
+def _word_class(word: str) -> tuple[bool, tuple[str, ...]]:
+    got = _WORD_MEMO.get(word)
+    if got is None:
+        got = _WORD_MEMO[word] = (bool(_WORDLIKE.search(word)) and not _NUMERAL.match(word),
+                                  _word_topics().get(word, ()))
+    return got
 
 
 def count_topics(text: str, sections: list[Section], mask_names: bool = True) -> list[TopicCount]:
-    tagged = _tagged(text)
-    spans = masked_spans([(w, t) for w, t, _ in tagged]) if mask_names else []
+    tagged = _segmenter().tag(text, False)  # [(word, tag)]
+    spans = masked_spans(tagged) if mask_names else []
     masked = set()
     heads = set()
     for s, e in spans:
         heads.add(s)
         masked.update(range(s, e + 1))
-    kind_at = _kind_lookup(sections)
+    cuts, kinds = _kind_pieces(sections)
 
-    topics = topic_words()
-    word_topics = _word_topics()
-    totals: dict[str | None, int] = {None: 0}
-    counts: dict[tuple[str, str | None], int] = {}
-    for idx, (word, _, pos) in enumerate(tagged):
-        if idx in masked and idx not in heads:
-            continue  # the whole name counts once, at its first token
-        if idx not in masked and (not _WORDLIKE.search(word) or _NUMERAL.match(word)):
-            continue
-        kind = kind_at(pos) if sections else None
-        keys = (None,) if kind is None else (None, kind)
-        for key in keys:
-            totals[key] = totals.get(key, 0) + 1
+    # Tokens come in text order, so the piece holding each one is found by walking the cuts once (the kind of
+    # the innermost section at a position, as a bisect over `cuts` would give it).
+    n_cuts, k, pos = len(cuts), -1, 0
+    next_cut = cuts[0] if cuts else None
+    by_kind: dict[str | None, int] = {}
+    topic_by_kind: dict[tuple[str, str | None], int] = {}
+    for idx, (word, _) in enumerate(tagged):
+        start, pos = pos, pos + len(word)
         if idx in masked:
-            continue
-        for topic in word_topics.get(word, ()):
-            for key in keys:
-                counts[(topic, key)] = counts.get((topic, key), 0) + 1
+            if idx not in heads:
+                continue  # the whole name counts once, at its first token
+            topics_here: tuple[str, ...] = ()
+        else:
+            counted, topics_here = _word_class(word)
+            if not counted:
+                continue
+        while next_cut is not None and start >= next_cut:
+            k += 1
+            next_cut = cuts[k + 1] if k + 1 < n_cuts else None
+        kind = kinds[k] if 0 <= k < len(kinds) else None
+        by_kind[kind] = by_kind.get(kind, 0) + 1
+        for topic in topics_here:
+            topic_by_kind[(topic, kind)] = topic_by_kind.get((topic, kind), 0) + 1
+
+    totals: dict[str | None, int] = {None: sum(by_kind.values())}
+    totals.update((kind, n) for kind, n in by_kind.items() if kind is not None)
+    counts: dict[tuple[str, str | None], int] = {}
+    for (topic, kind), n in topic_by_kind.items():
+        counts[(topic, None)] = counts.get((topic, None), 0) + n
+        if kind is not None:
+            counts[(topic, kind)] = n
     out = []
     for key in [None] + sorted(k for k in totals if k is not None):
-        for topic in topics:
+        for topic in topic_words():
             out.append(TopicCount(topic=topic, section_kind=key, tokens=counts.get((topic, key), 0),
                                   total_tokens=totals[key]))
     return out

@@ -90,3 +90,19 @@ def test_masking_lowers_the_caidian_environment_score():
     assert masked < raw
     # the eco-city is named six times: without masking its 生态 nearly doubles the count
     assert raw - masked >= 5
+
+
+def test_the_innermost_section_kind_counts_a_token():
+    # A token belongs to the deepest section around it; text before the first section only to the whole report.
+    lead = "各位代表:"
+    review = "空气质量全市排名第一,全区优良天数累计优良率82%。"
+    note = "着力打造绿色发展试验先行区。"
+    text = lead + review + note
+    a, b = len(lead), len(lead) + len(review)
+    sections = [Section("s001", None, 1, 1, "一、回顾", "review", 2019, 2019, a, len(text)),
+                Section("s002", "s001", 2, 2, "注释", "glossary", 2019, 2019, b, len(text))]
+    c = _counts(text, sections)
+    assert c[("environment", "review")][0] == 2 and c[("environment", "glossary")][0] == 1
+    whole = c[("environment", None)][1]
+    assert whole > c[("environment", "review")][1] + c[("environment", "glossary")][1]  # 各位 代表 are in no section
+    assert whole == _counts(text)[("environment", None)][1]
