@@ -636,10 +636,10 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         if sid not in periods:
             periods[sid] = _year_and_plan(sections_by_id, section, meta)
         year, in_plan = periods[sid]
-        if names and unread:
-            sent_cues += _unread_cues(unread, section_at, cues, front, back)
-            unread = []
         if names and not clause_cues and listed:
+            if unread:
+                sent_cues += _unread_cues(unread, section_at, cues, front, back)
+                unread = []
             clause_cues = list(sent_cues)  # 其中A、B等亿元以上项目23个 takes 新签约 from the clause before
         sent_cues += found + inner
         status = _status(clause_cues, cues)
@@ -652,6 +652,9 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         if not in_plan and (section is None or section.kind == "other") and any(w in _FUTURE for w, _ in toks[:i]):
             # a news summary without a plan heading: 今年将加快推进X建设 is a plan
             in_plan, year = True, meta.plan_year or year
+        if not in_plan and unread and any(w in c for c, _, _ in unread for w in _PLANNING):
+            sent_cues += _unread_cues(unread, section_at, cues, front, back)  # a cue of theirs may be 谋划
+            unread = []
         if in_plan or any(w in _PLANNING for w in sent_cues):
             status = "planned"  # 积极谋划…,实施长江湿地…等重大生态项目: still being planned
         elif _NOT_YET in clause and status in ("operating", "completed"):

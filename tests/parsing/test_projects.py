@@ -244,3 +244,11 @@ def test_clause_filters_change_nothing(monkeypatch):
                                                     Section("s002", None, 1, 2, "", "plan", 2020, 2020, h, len(t))],
                                                META) for t, h in zip(texts, half)])
     assert runs[0] == runs[1] and sum(map(len, runs[0])) > 100
+
+
+def test_planning_cue_earlier_in_the_sentence_marks_planned():
+    # 谋划 in the clause before (a clause naming no project) makes the review-section list planned.
+    text = "积极谋划在武惠堤沿线滩涂和生态绿楔地带,实施长江湿地、长江森林、大地花海等重大生态项目,开辟建设生态文明试验区。"
+    got = _run(text)
+    assert [p.project_name for p in got] == ["长江湿地", "长江森林", "大地花海"]
+    assert {p.status for p in got} == {"planned"}
