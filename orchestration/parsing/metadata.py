@@ -210,6 +210,7 @@ _MEETING_NEWS = re.compile(
     rf"([\u4e00-\u9fff]{{2,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议"
     rf"[^。\n]{{0,30}}?(?:开幕|召开|举行)"
 )
+_MEETING_KEY = re.compile(r"届\s*(?:人民代表大会|人大)")
 # "西塞山区第四届人民代表大会第五次会议文件", "区十五届人大二次会议材料": the heading of a congress document.
 _MEETING_FILE = re.compile(
     rf"^([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议\s*(?:文件|材料)"
@@ -272,7 +273,8 @@ def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
             term, session = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
             return _Meeting(m.group(1), term, session, m.start(), m.end())
     lead = text[:NEWS_LEAD]
-    m = _MEETING_NEWS.search(lead) if "届" in lead else None  # the pattern needs 届; its lazy start is costly
+    # The pattern's lazy start is tried at every position; it needs 届人大/届人民代表大会, which most leads lack.
+    m = _MEETING_NEWS.search(lead) if _MEETING_KEY.search(lead) else None
     if m and _full_names(find_places(m.group(1))):
         return _Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
     return None
@@ -304,6 +306,11 @@ _SPEAKER = re.compile(
 # How a government speaks of itself: 区人大/区政协 (its own congress), 我区, 全区人民/全区上下. Plain 全市 is no
 # signal: district reports rank themselves 全市排名第二 against the other districts of their city.
 _SELF = re.compile(r"([区县市省旗州盟])(?:人大|政协)|我([区县市省旗州盟])|全([区县市省旗州盟])(?:人民|上下)")
+# _SELF with its first character taken before the alternatives (the first alternative's look-behind gives it back
+# to group 1), so that the regex engine can skip to those characters: the same matches and groups, found faster.
+_SELF_FAST = re.compile(
+    r"[区县市省旗州盟我全](?:(?<=([区县市省旗州盟]))(?:人大|政协)|(?<=我)([区县市省旗州盟])|(?<=全)([区县市省旗州盟])(?:人民|上下))"
+)
 
 
 def _lowest(names: list[str]) -> str | None:
@@ -317,7 +324,7 @@ def _lowest(names: list[str]) -> str | None:
 
 
 def _self_level(text: str) -> str | None:
-    counts = Counter("".join(groups) for groups in _SELF.findall(text))
+    counts = Counter("".join(groups) for groups in _SELF_FAST.findall(text))
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2)

@@ -255,10 +255,12 @@ _BUTTON_WORDS = frozenset(
     }
 )
 _BUTTON_SPLIT = re.compile(r"[\s:|/【】\[\]「」()]+")
+_BUTTON_FIRST = frozenset(w[0] for w in _BUTTON_WORDS) | frozenset(":|/【】[]「」()")
 _FOOTER = re.compile(r"(?:版权所有|ICP备|ICP证|网站标识码|公网安备|主办单位:|承办单位:|技术支持:|网站地图|联系我们)")
-_OTHER_ARTICLE = re.compile(
-    r"(?:较旧一篇|较新一篇|^上一篇|^下一篇|^上一条|^下一条|^相关链接|^相关文章|^相关阅读|^相关新闻)"
-)
+# Links to other articles: two phrases anywhere in the line, the rest at its start (a prefix test: a pattern of
+# ^-anchored alternatives is tried at every position of every line).
+_OTHER_ARTICLE = re.compile(r"较旧一篇|较新一篇")
+_OTHER_ARTICLE_START = ("上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读", "相关新闻")
 _SCAN_CODE = re.compile(r"^(?:手机|微信|用手机)?扫(?:一扫|描二维码|码)")
 _BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|你的位置|所在位置)\s*:|^首页\s*[>»]")
 # A posting stamp on its own line: "2020-11-30 09:26", "[ 2021-01-27 ]", "2021年01月27日 10:30". A bare
@@ -281,6 +283,7 @@ def is_boilerplate_line(line: str) -> bool:
     return bool(
         _META_LABEL.match(s)
         or _is_button_row(s)
+        or s.startswith(_OTHER_ARTICLE_START)
         or _OTHER_ARTICLE.search(s)
         or _SCAN_CODE.match(s)
         or _BREADCRUMB.match(s)
@@ -290,6 +293,8 @@ def is_boilerplate_line(line: str) -> bool:
 
 
 def _is_button_row(s: str) -> bool:
+    if s[:1] not in _BUTTON_FIRST and not s[:1].isspace():  # a line not opening with a button word has none
+        return False
     words = [w for w in _BUTTON_SPLIT.split(s) if w]
     return bool(words) and all(w in _BUTTON_WORDS for w in words)
 

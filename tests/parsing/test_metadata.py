@@ -411,3 +411,21 @@ def test_everyday_words_that_name_divisions_without_work_reports_are_not_distric
             "全区地区生产总值100亿元。我们扩大社区治理试点。\n")
     meta = extract_meta(text, build_sections(text))
     assert meta.district is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "一年来,面对国内外风险挑战明显上升的复杂局面,面对产业政策调整的阵痛,面对大规模减税降费的压力,在市委、市政府和区委的正确领导下,在区人大、",
+    "我区荣获“湖北省科技创新先进县(市、区)”称号。",
+    "开展“重大项目建设年”活动,先后举行4次项目集中开工和2次项目拉练活动,全市四季度重大项目集中开工活动在我区举行。",
+    "这些成绩的取得,是市委、市政府及区委坚强领导的结果,是区人大、区政协和人大代表、政协委员监督支持的结果,是全区广大干部群众团结奋斗的结果。",
+    "全区人民上下同心,我县与全县上下",  # constructed: 全X人民 and 全X上下 beside 我X
+])
+def test_fast_self_pattern_finds_what_the_plain_one_finds(sentence):
+    # _SELF_FAST is _SELF rewritten for speed: every substring must give the same matches and groups
+    from orchestration.parsing.metadata import _SELF, _SELF_FAST
+
+    for i in range(len(sentence)):
+        for j in range(i, len(sentence) + 1):
+            part = sentence[i:j]
+            assert [(m.span(), m.groups()) for m in _SELF_FAST.finditer(part)] == \
+                [(m.span(), m.groups()) for m in _SELF.finditer(part)], part
