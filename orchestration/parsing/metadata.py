@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from collections.abc import Callable
 from functools import cache, lru_cache
+from itertools import compress
 
 from .dictionaries import gazetteer
 from .normalize import is_boilerplate_line
@@ -137,13 +138,16 @@ def find_places(text: str) -> list[Mention]:
     """
     forms = _index().forms
     pattern, lengths = _scan_tables()
+    # Most candidates pair two characters that start no form; they are dropped by map/compress, without a Python
+    # step per candidate.
+    starts = list(map(re.Match.start, pattern.finditer(text)))
+    pairs = map(text.__getitem__, map(slice, starts, map((2).__add__, starts)))
     out: list[Mention] = []
     resume = 0  # a name found covers its characters: the next one starts after it
-    for m in pattern.finditer(text):
-        i = m.start()
+    for i in compress(starts, map(lengths.__contains__, pairs)):
         if i < resume:
             continue
-        for length in lengths.get(text[i : i + 2], ()):
+        for length in lengths[text[i : i + 2]]:
             form = text[i : i + length]
             names = forms.get(form)
             if names:
