@@ -51,32 +51,29 @@ def _in_run(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _run_followers() -> frozenset[str] | None:
-    """The characters that can stand right after a number run inside a figure; None when any may.
+def _candidates() -> re.Pattern[str]:
+    """Number runs that may start a figure (figure_re is tried at each one's start).
 
     A figure needs a unit, and no unit is written in number characters alone, so a figure starting a run goes on
-    past it: the next character belongs to the thousands separator, a 点 decimal, a range (dash, whitespace), 余/多
-    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and need no regex attempt.
+    past it: the next character belongs to a thousands separator, a 点 decimal, a range (dash, whitespace), 余/多
+    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and are never tried. (A run
+    whose end fails the look-ahead may still match up to an inner 万/亿/千/百; that start is merely tried in vain.)
     """
     if any(all(_in_run(ch) for ch in unit) for unit in units()):
-        return None
-    return frozenset(",点余多—–-~～到至").union(*units())
+        return P.NUMBER_RUN
+    followers = "".join(sorted(set(",点余多—–-~～到至").union(*units())))
+    return re.compile(rf"{P.NUMBER_RUN.pattern}(?=[{re.escape(followers)}\s])")
 
 
 def _hits(work: str) -> list[_Hit]:
     table = units()
     out: list[_Hit] = []
     figure = P.figure_re()
-    followers = _run_followers()
     resume = 0
-    for run in P.NUMBER_RUN.finditer(work):
+    for run in _candidates().finditer(work):
         # the same matches as figure_re().finditer(work): no match can start inside a run or inside the last match
         if run.start() < resume:
             continue
-        if followers is not None:
-            after = work[run.end():run.end() + 1]
-            if not after or (after not in followers and not after.isspace()):
-                continue
         m = figure.match(work, run.start())
         if m is None:
             continue
@@ -117,12 +114,16 @@ class _Doc:
         self.para_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.work)]
         self.sections = sorted(sections, key=lambda s: (s.char_start, s.level))
         self.sec_starts = [s.char_start for s in self.sections]
-        self.clause_marks = [m.start() for m in P.CLAUSE_BOUNDARY.finditer(self.work)]
 
     def clause_start(self, pos: int, floor: int) -> int:
-        """Start of the clause (after , ; : 。) holding pos, not before floor."""
-        i = bisect.bisect_left(self.clause_marks, pos) - 1
-        return max(self.clause_marks[i] + 1, floor) if i >= 0 else floor
+        """Start of the clause (after , ; : 。, the P.CLAUSE_BOUNDARY marks) holding pos, not before floor.
+
+        Searched back from pos on demand: a list of every mark in the text (one per ten characters) costs more
+        to build than the few look-ups near figures."""
+        w = self.work
+        mark = max(w.rfind(",", floor, pos), w.rfind(";", floor, pos),
+                   w.rfind(":", floor, pos), w.rfind("。", floor, pos))
+        return mark + 1 if mark >= 0 else floor
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
