@@ -215,6 +215,7 @@ _MEETING_NEWS = re.compile(
     rf"[^。\n]{{0,30}}?(?:开幕|召开|举行)"
 )
 _MEETING_KEY = re.compile(r"届\s*(?:人民代表大会|人大)")
+_MEETING_NEWS_REACH = 24 + 1 + 4  # _MEETING_NEWS's non-space characters before 届: name, 第, ordinal
 # "西塞山区第四届人民代表大会第五次会议文件", "区十五届人大二次会议材料": the heading of a congress document.
 _MEETING_FILE = re.compile(
     rf"^([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议\s*(?:文件|材料)"
@@ -276,12 +277,26 @@ def _find_meeting(text: str, limit: int = 3000) -> _Meeting | None:
         if line_end - line_start <= MAX_MEETING_LINE or dated or ("作" in after and "报告" in after):
             term, session = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
             return _Meeting(m.group(1), term, session, m.start(), m.end())
-    lead = text[:NEWS_LEAD]
-    # The pattern's lazy start is tried at every position; it needs 届人大/届人民代表大会, which most leads lack.
-    m = _MEETING_NEWS.search(lead) if _MEETING_KEY.search(lead) else None
+    m = _news_meeting(text[:NEWS_LEAD])
     if m and _full_names(find_places(m.group(1))):
         return _Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
     return None
+
+
+def _news_meeting(lead: str) -> re.Match | None:
+    """_MEETING_NEWS.search(lead), searched only where a match can start.
+
+    The pattern's lazy start is tried at every position. A match needs 届人大/届人民代表大会 (_MEETING_KEY), which most
+    leads lack, and starts at most 29 non-space characters (name, 第, ordinal) before its 届, which is at or after
+    the first 届 of the key."""
+    key = _MEETING_KEY.search(lead)
+    if key is None:
+        return None
+    start, seen = key.start(), 0
+    while start > 0 and seen < _MEETING_NEWS_REACH:
+        start -= 1
+        seen += not lead[start].isspace()
+    return _MEETING_NEWS.search(lead, start)
 
 
 def _delivered_on(text: str, header: list[str], meeting: _Meeting | None) -> date | None:

@@ -19,6 +19,9 @@ _DELIVERED = re.compile(
     rf"(?:^|\n)[ \t\u3000]*[((]?[ \t\u3000]*(?:[—\-]{{1,2}}[ \t\u3000]*)?{_YEAR}\s*年\s*{_DAY}\s*月\s*{_DAY}\s*日"
     r"\s*在[^\n]{0,60}?(?:会议|大会)"
 )
+# _DELIVERED at the text's start, then after a newline: the same first match, but a pattern opening with \n lets the
+# regex engine skip from newline to newline (one opening with (?:^|\n) is tried at every character).
+_DELIVERED_AFTER_NEWLINE = re.compile(_DELIVERED.pattern.replace(r"(?:^|\n)", r"\n", 1))
 _TITLE_DATE = re.compile(rf"政府工作报告\s*[((]\s*{_YEAR}\s*年\s*{_DAY}\s*月\s*{_DAY}\s*日\s*[))]")
 _THIS_YEAR = re.compile(r"今年(?!度)")
 _NEXT_YEAR = re.compile(r"明年")
@@ -47,7 +50,7 @@ def report_years(text: str, sections: list[Section]) -> ReportYears:
     plan = _first(sections, ("plan",))
     review_year = review.period_end if review else None
     plan_year = plan.period_end if plan else None
-    m = _DELIVERED.search(text) or _TITLE_DATE.search(text[:300])
+    m = _DELIVERED.match(text) or _DELIVERED_AFTER_NEWLINE.search(text) or _TITLE_DATE.search(text[:300])
     if m:
         report_year: int | None = _year_value(m.group(1))
     elif review and _THIS_YEAR.search(text, review.char_start, review.char_end):

@@ -429,3 +429,21 @@ def test_fast_self_pattern_finds_what_the_plain_one_finds(sentence):
             part = sentence[i:j]
             assert [(m.span(), m.groups()) for m in _SELF_FAST.finditer(part)] == \
                 [(m.span(), m.groups()) for m in _SELF.finditer(part)], part
+
+
+@pytest.mark.parametrize("lead", [
+    "——2020年6月29日在西塞山区第四届人民代表大会第五次会议上",
+    "四川在线记者 袁婧 刘佳\n1月30日上午,四川省第十三届人民代表大会第四次会议开幕。会议听取了代省长黄强代表省人民政府作的工作报告。",
+    "来源:长江云\n1月24日,湖北省十三届人大五次会议开幕,湖北省省长王晓东作《政府工作报告》。",
+    "东西湖区第十届人民代表大会第一次会议隆重开幕。在区人大及其常委会、区政协的监督支持下。",
+])
+def test_news_meeting_search_starts_late_but_finds_the_same(lead):
+    # _news_meeting skips the positions where _MEETING_NEWS cannot start; for every cut of a lead it must find
+    # exactly what a plain search finds
+    from orchestration.parsing.metadata import _MEETING_NEWS, _news_meeting
+
+    for i in range(len(lead)):
+        for j in range(i, len(lead) + 1):
+            part = lead[i:j]
+            plain, fast = _MEETING_NEWS.search(part), _news_meeting(part)
+            assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), part
