@@ -4,6 +4,7 @@ from __future__ import annotations
 from . import patterns as P
 
 _REACH = 4  # hedge words are at most 3 characters and stand right before the number
+_HEDGE_LAST = frozenset(word[-1] for word in P.PREFIX_KIND)
 
 
 def read_bound(work: str, num_start: int, suffix: str | None, more: str | None,
@@ -16,7 +17,11 @@ def read_bound(work: str, num_start: int, suffix: str | None, more: str | None,
         return "range", None, num_start
     if suffix:
         return P.SUFFIX_BOUND[suffix], suffix, num_start
-    m = P.PREFIX_BOUND.search(work, max(0, num_start - _REACH), num_start)
+    # A hedge word (then maybe spaces) must end right at the number: most numbers follow some other character, and
+    # the pattern, whose look-behinds keep the engine from skipping ahead, is not tried for them.
+    before = work[num_start - 1:num_start]
+    m = P.PREFIX_BOUND.search(work, max(0, num_start - _REACH), num_start) \
+        if before in _HEDGE_LAST or before.isspace() else None
     if m and m.end() == num_start:
         word = m.group(1)
         return P.PREFIX_KIND[word], word, m.start(1)

@@ -90,20 +90,22 @@ def _scan(text: str) -> list[_Head]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        # _GLOSSARY_LINE opens with 附/名/注: the whitespace-free copy is only built for lines that start so
+        # Each heading pattern opens with its own characters after the indent: most lines (paragraphs) are told
+        # apart by their first character without trying the patterns. _GLOSSARY_LINE opens with 附/名/注.
+        first = line.lstrip(" \t\u3000")[:1]
         if line.lstrip()[:1] in _GLOSSARY_FIRST and _GLOSSARY_LINE.match(re.sub(r"\s+", "", line)):
             heads.append(_Head(1, start, line.strip(), kind="glossary"))
             seen_l1 = True
-        elif _L1.match(line) or _PART.match(line):
+        elif (first in _CN_ORD and _L1.match(line)) or (first == "第" and _PART.match(line)):
             heads.append(_Head(1, start, _title_of(line)))
             seen_l1 = True
-        elif _L2.match(line):
+        elif first in "(（" and _L2.match(line):
             heads.append(_Head(2, start, _title_of(line)))
         elif not seen_l1:
             continue
-        elif _TERM_LEAD.match(line):
+        elif first in "五过本" and _TERM_LEAD.match(line):
             heads.append(_Head(3, start, _TERM_LEAD.match(line).group(1), kind="review"))
-        elif _DASH_LEAD.match(line) or _FIRST_SENT.match(line.strip()):
+        elif (first in "—－-" and _DASH_LEAD.match(line)) or _FIRST_SENT.match(line.strip()):
             heads.append(_Head(3, start, _title_of(line)))
         elif _is_headline_line(line):
             heads.append(_Head(3, start, line.strip()))
