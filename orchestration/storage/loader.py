@@ -30,6 +30,12 @@ from orchestration.storage.raw_tables import (
 STATE_SCHEMA = "load_state"
 STATE_TABLE = f"{STATE_SCHEMA}.parts"
 STATE_META = f"{STATE_SCHEMA}.meta"
+# Which reports each load changed, for dbt's incremental marts (macros/incremental_reports.sql): one row per report
+# ever changed, with the sequence number of the last load that deleted, inserted or re-labelled its rows. A mart
+# remembers the sequence it has caught up to, so a dbt run that failed or was skipped is caught up by the next one.
+CHANGES_TABLE = f"{STATE_SCHEMA}.report_changes"
+# Written by the marts' post-hooks; created here because dbt's threads would race to create it.
+WATERMARKS_TABLE = f"{STATE_SCHEMA}.dbt_watermarks"
 # Tables that hold one report's rows, deleted and inserted per report; report_files is rewritten whole (one small
 # row per inbox file, and a status of one file can change because of another: duplicates, withdrawals).
 PER_REPORT_TABLES = ("report_texts", *PARSED_TABLES)
@@ -131,6 +137,36 @@ def _previous_state(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, dict
     return {folder: (sig, json.loads(rec), loaded) for folder, sig, rec, loaded in rows}
 
 
+def _record_changes(con: duckdb.DuckDBPyConnection, files, full: bool, rows_changed: list[str]) -> None:
+    """Record, under the next load sequence number, every report whose rows or report-level attributes change now.
+
+    Called inside the load's transaction, before raw.report_files is rewritten from `files` (a DataFrame DuckDB reads
+    by its variable name): a file that turns duplicate or withdrawn, or a report whose accepted file is renamed,
+    changes the report's rows in the marts (source_file, withdrawn) although its parsed rows stay. A full reload marks every loaded report; rows of
+    reports no longer loaded are dropped by the marts themselves (they keep only reports in raw.report_texts).
+    """
+    con.execute(f"CREATE TABLE IF NOT EXISTS {CHANGES_TABLE} (report_id VARCHAR, load_seq BIGINT)")
+    con.execute(f"CREATE TABLE IF NOT EXISTS {WATERMARKS_TABLE} (model VARCHAR, load_seq BIGINT, fingerprint VARCHAR)")
+    seq = con.execute(f"SELECT coalesce(max(load_seq), 0) + 1 FROM {CHANGES_TABLE}").fetchone()[0]
+    file_changes = "SELECT report_id FROM files WHERE report_id IS NOT NULL"
+    if not full:
+        # only the columns the per-report marts read (int_reports_current): which file carries the report, and how
+        cols = "report_id, source_file, status"
+        file_changes = f"""
+            SELECT report_id FROM (
+                (SELECT {cols} FROM {RAW_SCHEMA}.report_files EXCEPT SELECT {cols} FROM files)
+                UNION ALL
+                (SELECT {cols} FROM files EXCEPT SELECT {cols} FROM {RAW_SCHEMA}.report_files))
+            WHERE report_id IS NOT NULL"""
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE _changed AS
+        SELECT DISTINCT report_id FROM ({file_changes} UNION ALL SELECT unnest(?::VARCHAR[]) AS report_id)""",
+                [rows_changed])
+    con.execute(f"DELETE FROM {CHANGES_TABLE} WHERE report_id IN (SELECT report_id FROM _changed)")
+    con.execute(f"INSERT INTO {CHANGES_TABLE} SELECT report_id, ? FROM _changed", [seq])
+    con.execute("DROP TABLE _changed")
+
+
 def load_parts(con: duckdb.DuckDBPyConnection, parts_dir: Path, inbox: list[InboxFile]) -> LoadSummary:
     import pandas as pd
 
@@ -163,7 +199,7 @@ def load_parts(con: duckdb.DuckDBPyConnection, parts_dir: Path, inbox: list[Inbo
                        if load_now.get(folder) != rid or folder in changed})
     insert = sorted(folder for folder, rid in load_now.items()
                     if full or folder in changed or loaded_before.get(folder) != rid)
-    files = pd.DataFrame.from_records([{c: r.get(c) for c in FILE_COLUMNS} for r in final],  # noqa: F841
+    files = pd.DataFrame.from_records([{c: r.get(c) for c in FILE_COLUMNS} for r in final],
                                       columns=list(FILE_COLUMNS))
     state = pd.DataFrame.from_records(  # noqa: F841
         [{"folder": f, "signature": signatures[f], "record": json.dumps(records[f], ensure_ascii=False, default=str),
@@ -177,6 +213,7 @@ def load_parts(con: duckdb.DuckDBPyConnection, parts_dir: Path, inbox: list[Inbo
     try:
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
         con.execute(f"CREATE SCHEMA IF NOT EXISTS {STATE_SCHEMA}")
+        _record_changes(con, files, full, sorted({*drop_ids, *(load_now[f] for f in insert)}))
         if full:
             for table in RAW_TABLES:
                 con.execute(f"DROP TABLE IF EXISTS {RAW_SCHEMA}.{table}")

@@ -1,3 +1,5 @@
+-- A table, not a view: two marts and four tests read it, and as a view each of them ranked every result again.
+{{ config(materialized='table') }}
 -- The best known result (actual or estimate) per district, indicator, measure, year, span and base unit:
 -- an actual beats an estimate (预计), then the report reviewing the latest year wins, as later reports correct
 -- earlier estimates. Withdrawn reports and reports without a district cannot be paired and are left out.

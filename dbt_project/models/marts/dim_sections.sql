@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_changed_reports() }}",
+    post_hook="{{ record_report_watermark() }}"
+) }}
+-- Incremental per report: macros/incremental_reports.sql.
 select
     s.report_id,
     s.section_id,
@@ -14,5 +22,6 @@ select
     r.source_file
 from {{ ref('stg_reports__sections') }} as s
 inner join {{ ref('int_reports_current') }} as r using (report_id)
+where {{ only_changed_reports('s.report_id') }}
 -- the grain holds even if a malformed report repeats a section id (staging only warns about it)
 qualify row_number() over (partition by s.report_id, s.section_id order by s.ordinal, s.char_start) = 1

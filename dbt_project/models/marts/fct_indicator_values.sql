@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_changed_reports() }}",
+    post_hook="{{ record_report_watermark() }}"
+) }}
+-- Incremental per report: macros/incremental_reports.sql.
 select
     -- a hash of the grain: unique by construction and stable for the same content across builds
     md5(concat_ws('|', f.report_id, f.indicator, f.year, f.span_years, f.status, f.measure, f.value, f.unit, f.bound,
@@ -37,3 +45,4 @@ select
     r.withdrawn
 from {{ ref('int_figures_deduplicated') }} as f
 inner join {{ ref('int_reports_current') }} as r using (report_id)
+where {{ only_changed_reports('f.report_id') }}

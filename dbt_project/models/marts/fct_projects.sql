@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_changed_reports() }}",
+    post_hook="{{ record_report_watermark() }}"
+) }}
+-- Incremental per report: macros/incremental_reports.sql.
 -- The same project named twice with the same status, year and amount in one report is one row (first mention).
 with ranked as (
     select
@@ -7,6 +15,7 @@ with ranked as (
             order by p.char_start, p.char_end
         ) as mention_rank
     from {{ ref('stg_reports__projects') }} as p
+    where {{ only_changed_reports('p.report_id') }}
 )
 
 select

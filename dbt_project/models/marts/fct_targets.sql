@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_changed_reports() }}",
+    post_hook="{{ record_report_watermark() }}"
+) }}
+-- Incremental per report: macros/incremental_reports.sql.
 select
     * exclude (commitment),
     -- A target with no 确保/力争 cue is what the plan expects (预期目标).
@@ -5,3 +13,4 @@ select
     case when span_years > 1 then 'multi_year' else 'annual' end as horizon
 from {{ ref('fct_indicator_values') }}
 where status = 'target'
+  and {{ only_changed_reports('report_id') }}

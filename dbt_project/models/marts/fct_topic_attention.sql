@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='sync_all_columns',
+    pre_hook="{{ delete_changed_reports() }}",
+    post_hook="{{ record_report_watermark() }}"
+) }}
+-- Incremental per report: macros/incremental_reports.sql.
 select
     t.report_id,
     t.topic,
@@ -12,5 +20,6 @@ select
     r.withdrawn
 from {{ ref('stg_reports__topic_counts') }} as t
 inner join {{ ref('int_reports_current') }} as r using (report_id)
+where {{ only_changed_reports('t.report_id') }}
 -- the grain holds even if the counter repeats a topic (staging only warns about it)
 qualify row_number() over (partition by t.report_id, t.topic, t.section_kind order by t.tokens desc) = 1
