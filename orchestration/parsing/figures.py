@@ -22,6 +22,7 @@ from .status import commitment_of, read_status
 _MAX_SENTENCE = 600
 _NEWLINE = re.compile("\n")
 _CLAUSE_PUNCT = re.compile("[,;:、。]")
+_LIST_JOINT = re.compile("[、和及与]")
 _HEDGE_REACH = max(map(len, P.PREFIX_KIND))  # PREFIX_BOUND's longest hedge word
 _CN_UNIT_KINDS = frozenset({"money", "persons", "area", "mass", "length", "volume", "power", "points"})
 
@@ -70,11 +71,11 @@ def _hits(work: str) -> list[_Hit]:
     out: list[_Hit] = []
     figure = P.figure_re()
     resume = 0
-    for run in _candidates().finditer(work):
+    for start in map(re.Match.start, _candidates().finditer(work)):
         # the same matches as figure_re().finditer(work): no match can start inside a run or inside the last match
-        if run.start() < resume:
+        if start < resume:
             continue
-        m = figure.match(work, run.start())
+        m = figure.match(work, start)
         if m is None:
             continue
         resume = m.end()
@@ -108,10 +109,10 @@ class _Doc:
     def __init__(self, text: str, sections: list[Section]):
         self.work = fold_width(text)
         self.text = text
-        ends = [m.end() for m in P.SENTENCE_END.finditer(self.work)]
+        ends = list(map(re.Match.end, P.SENTENCE_END.finditer(self.work)))
         self.sent_starts = [0] + ends
         self.sent_ends = ends + [len(text)]
-        self.para_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.work)]
+        self.para_starts = [0, *map(re.Match.end, _NEWLINE.finditer(self.work))]
         self.sections = sorted(sections, key=lambda s: (s.char_start, s.level))
         self.sec_starts = [s.char_start for s in self.sections]
 
@@ -176,7 +177,7 @@ def _split_items(doc: _Doc, seg_start: int, seg_end: int, k: int) -> list[tuple[
     """The k subject phrases of a list ('粮食播种面积和产量稳定在'), split on 、/和/及/与."""
     work = doc.work
     start = doc.clause_start(seg_end, seg_start)
-    cuts = [m.start() for m in re.finditer(r"[、和及与]", work[start:seg_end])]
+    cuts = [m.start() for m in _LIST_JOINT.finditer(work[start:seg_end])]
     if len(cuts) != k - 1:
         return None
     bounds = [start] + [start + c + 1 for c in cuts]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import cn2an
 
@@ -34,6 +35,12 @@ def parse_number(token: str) -> float | None:
             return float(t)
         except ValueError:
             return None
+    return _chinese_number(t)
+
+
+@lru_cache(maxsize=4096)
+def _chinese_number(t: str) -> float | None:
+    """Chinese numerals through cn2an, remembered: the same few (三, 两, 一千) recur and cn2an is slow per call."""
     try:
         return float(cn2an.cn2an(t, "normal"))
     except (ValueError, KeyError, TypeError):

@@ -33,6 +33,7 @@ _PLAN_PROSE = re.compile(r"(?m)^[ \t\u3000]*(?:(?:19|20)\d\d年[,,]?\s*是[^。\
 # A glossary or annex standing alone on its line ("名 词 注 释", "附件:") starts a part of its own.
 _GLOSSARY_LINE = re.compile(r"^(?:附件|名词解释|名词注释|名词注解|注释|附录)[::]?$")
 _GLOSSARY_FIRST = frozenset("附名注")
+_SPACES = re.compile(r"\s+")
 _TERM_TITLE = re.compile(r"本届政府|五年|过去五年")
 
 
@@ -57,7 +58,7 @@ def _title_of(line: str) -> str:
 
 
 def _kind_of(title: str) -> str | None:
-    t = re.sub(r"\s+", "", title)
+    t = _SPACES.sub("", title)
     if _GLOSSARY.search(t) and len(t) <= 12:
         return "glossary"
     if _GOVERNMENT.search(t):
