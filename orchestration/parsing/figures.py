@@ -324,9 +324,10 @@ def _comparator(seg: str) -> str | None:
 
 
 def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: tuple[int, int],
-            since: re.Match | None, avg: bool, clause: str, measure: str) -> tuple[int | None, int, str, str | None]:
+            since: re.Match | None, avg: bool, run_start: int, measure: str) -> tuple[int | None, int, str, str | None]:
     """(year, span, status, status word) of one figure; `since` and `avg` are SINCE_YEAR and AVG searched in the
-    words since the previous figure (the same for every figure of a run, so searched once per run).
+    words since the previous figure (the same for every figure of a run, so searched once per run); `run_start`
+    is where the run's first figure starts, whose clause is only cut out when a cumulative word could matter.
 
     The year patterns are only run when their key character is in the words at all: a substring test is far
     cheaper than a pattern opening with a look-behind, which the regex engine tries at every position."""
@@ -401,7 +402,8 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
     term = ps is not None and pe is not None and pe > ps
     if since and year:
         span = max(1, year - int(since.group(1) or since.group(2)))
-    elif avg or (term and measure in ("level", "count") and P.CUMULATIVE.search(clause)):
+    elif avg or (term and measure in ("level", "count")
+                 and P.CUMULATIVE.search(work, doc.clause_start(run_start, sent[0]), run_start)):
         span = 5
     return year, span, status, cue
 
@@ -428,7 +430,6 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             first_tail = work[tail_start:run[0].start]
             sec = doc.section(run[0].start)
             glossary = sec is not None and sec.kind == "glossary"  # explanations quote figures, they report none
-            clause = work[doc.clause_start(run[0].start, sent[0]):run[0].start]
             inherited = bool(history) and any(subjects[0][0] is h for h in history[-1])
             kind = table[run[0].unit][2]
             if inherited and kind not in ("percent", "points") and prev_kind not in (None, "percent", "points", kind):
@@ -452,7 +453,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                     value = hit.value
                     if measure == "growth" and P.DECREASE.search(plain_tail):
                         value = -value
-                    year, span, status, cue = _timing(doc, hit, sec, meta, sent, since, avg, clause, measure)
+                    year, span, status, cue = _timing(doc, hit, sec, meta, sent, since, avg, run[0].start, measure)
                     if inherited and measure == "share" and out:
                         span = out[-1].span_years  # 民生支出累计142亿元,占…82.7%: the share of that total
                     ev_start = min(sub.start, hit.start) if sub.start >= sent[0] else hit.start
