@@ -30,9 +30,30 @@ class AliasHit:
 def _compiled() -> tuple[re.Pattern[str], dict[str, str], tuple[tuple[str, str, str], ...]]:
     direct = {a: c for a, c in indicator_aliases() if "…" not in a}
     gaps = tuple((a.split("…")[0], a.split("…")[1], c) for a, c in indicator_aliases() if "…" in a)
-    names = sorted(direct, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(n) for n in names))
-    return pattern, direct, gaps
+    return re.compile(_longest_of(list(direct))), direct, gaps
+
+
+def _longest_of(words: list[str]) -> str:
+    """A pattern matching the longest of `words` at a position, written as a character trie.
+
+    A plain alternation sorted longest first means the same, but the regex engine tries its alternatives one by
+    one at every position; in a trie each character narrows the choice to one branch, and the greedy optional
+    groups fall back to the longest word that ends on the path taken."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)
 
 
 def find_aliases(work: str, start: int, end: int, floor: int) -> list[AliasHit]:

@@ -69,3 +69,24 @@ def test_alias_screen_passes_every_stretch_that_holds_an_alias(text):
         for j in range(i, len(text) + 1):
             if find_aliases(text, i, j, 0):
                 assert screen.any_within(i, j), text[i:j]
+
+
+@pytest.mark.parametrize("text", [
+    "全区实现地方生产总值220.07亿元",
+    "人均GDP达到8.2万元",
+    "全社会固定资产投资370亿元以上",
+    "社零总额145亿元",
+    "其中一般公共财政预算收入7.14亿元",
+    "限额以上消费品零售额总额19.3亿元",
+])
+def test_alias_trie_matches_the_longest_first_alternation(text):
+    # the alias pattern is a trie for speed; it must match what the plain longest-first alternation matches
+    import re
+
+    from orchestration.parsing.lexicon import _compiled
+
+    pattern, direct, _ = _compiled()
+    plain = re.compile("|".join(re.escape(a) for a in sorted(direct, key=len, reverse=True)))
+    for i in range(len(text) + 1):
+        for j in range(i, len(text) + 1):
+            assert [m.span() for m in pattern.finditer(text, i, j)] == [m.span() for m in plain.finditer(text, i, j)]
