@@ -14,7 +14,7 @@ from functools import lru_cache
 from . import patterns as P
 from .bounds import read_bound
 from .dictionaries import units
-from .lexicon import RATE_CODES, AliasHit, AliasScreen, alias_at, compatible, find_aliases, shared_head, urban_rural
+from .lexicon import RATE_CODES, AliasHit, alias_at, compatible, find_aliases, shared_head, urban_rural
 from .numbers import fold_width, parse_number
 from .records import Figure, ReportMeta, Section
 from .status import commitment_of, read_status
@@ -115,7 +115,6 @@ class _Doc:
         self.para_starts = [0, *map(re.Match.end, _NEWLINE.finditer(self.work))]
         self.sections = sorted(sections, key=lambda s: (s.char_start, s.level))
         self.sec_starts = [s.char_start for s in self.sections]
-        self.aliases = AliasScreen(self.work)
 
     def clause_start(self, pos: int, floor: int) -> int:
         """Start of the clause (after , ; : 。, the P.CLAUSE_BOUNDARY marks) holding pos, not before floor.
@@ -220,10 +219,8 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     work = doc.work
     seg_end = run[0].start
     k = len(run)
-    aliases = []
-    if doc.aliases.any_within(seg_start, seg_end):  # most stretches hold no alias: their scan is skipped
-        aliases = [a for a in find_aliases(work, seg_start, seg_end, floor)
-                   if not work.startswith(("项目", "企业", "的"), a.end)]
+    aliases = [a for a in find_aliases(work, seg_start, seg_end, floor)
+               if not work.startswith(("项目", "企业", "的"), a.end)]
     share = None
     for m in P.SHARE_OF.finditer(work, seg_start, seg_end):
         share = m

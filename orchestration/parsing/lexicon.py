@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,41 +71,6 @@ def find_aliases(work: str, start: int, end: int, floor: int) -> list[AliasHit]:
             hits.append(AliasHit(a_pos, pos + len(b), pos, code, work[a_pos:pos + len(b)]))
     hits.sort(key=lambda h: (h.key_start, -h.end))
     return hits
-
-
-class AliasScreen:
-    """Which stretches of one text can hold an alias: find_aliases finds none in a stretch that fully contains no
-    occurrence of a direct alias or of the B of an `A…B` alias. Every occurrence (overlapping ones too, each with
-    its shortest alias) is listed once per text, so the many stretches without one are answered by a bisect
-    instead of a scan."""
-
-    def __init__(self, work: str):
-        pattern, direct, gaps = _compiled()
-        lengths = sorted({len(a) for a in direct})
-        spans: list[tuple[int, int]] = []
-        m = pattern.search(work)
-        while m is not None:
-            q = m.start()
-            shortest = next(n for n in lengths if work[q:q + n] in direct)
-            spans.append((q, q + shortest))
-            m = pattern.search(work, q + 1)
-        for _, b, _ in gaps:
-            q = work.find(b)
-            while q >= 0:
-                spans.append((q, q + len(b)))
-                q = work.find(b, q + 1)
-        spans.sort()
-        self._starts = [q for q, _ in spans]
-        self._ends = [e for _, e in spans]
-
-    def any_within(self, start: int, end: int) -> bool:
-        """Whether some alias occurrence lies wholly inside work[start:end]."""
-        i = bisect_left(self._starts, start)
-        while i < len(self._starts) and self._starts[i] < end:
-            if self._ends[i] <= end:
-                return True
-            i += 1
-        return False
 
 
 def compatible(code: str, measure: str, unit_kind: str) -> bool:

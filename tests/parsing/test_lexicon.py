@@ -54,25 +54,6 @@ def test_alias_at():
 
 @pytest.mark.parametrize("text", [
     "全区实现地方生产总值220.07亿元",
-    "实施工业技改项目40个,完成投资30.7亿元",
-    "服务业规模快速扩大,增加值年均增长9.3%",
-    "全区用于民生及社会事业发展支出51797万元",
-    "全社会固定资产投资370亿元以上",
-    "限额以上消费品零售额总额19.3亿元",
-])
-def test_alias_screen_passes_every_stretch_that_holds_an_alias(text):
-    # the screen lets figures skip find_aliases; it must never skip a stretch where find_aliases finds something
-    from orchestration.parsing.lexicon import AliasScreen
-
-    screen = AliasScreen(text)
-    for i in range(len(text) + 1):
-        for j in range(i, len(text) + 1):
-            if find_aliases(text, i, j, 0):
-                assert screen.any_within(i, j), text[i:j]
-
-
-@pytest.mark.parametrize("text", [
-    "全区实现地方生产总值220.07亿元",
     "人均GDP达到8.2万元",
     "全社会固定资产投资370亿元以上",
     "社零总额145亿元",
