@@ -24,6 +24,7 @@ _NEWLINE = re.compile("\n")
 _CLAUSE_PUNCT = re.compile("[,;:、。]")
 _LIST_JOINT = re.compile("[、和及与]")
 _HEDGE_REACH = max(map(len, P.PREFIX_KIND))  # PREFIX_BOUND's longest hedge word
+_HEDGE_LAST = frozenset(word[-1] for word in P.PREFIX_KIND)
 _CN_UNIT_KINDS = frozenset({"money", "persons", "area", "mass", "length", "volume", "power", "points"})
 
 
@@ -290,6 +291,8 @@ def _unhedged(tail: str) -> str:
     """`P.PREFIX_BOUND.sub("", tail.rstrip())`: the pattern is anchored at the end, so only the last few characters
     can hold its one match, and only they are searched."""
     t = tail.rstrip()
+    if t[-1:] not in _HEDGE_LAST:  # the match would end with a hedge word's last character
+        return t
     m = P.PREFIX_BOUND.search(t, max(0, len(t) - _HEDGE_REACH))
     return t[:m.start()] if m else t
 

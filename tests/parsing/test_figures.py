@@ -275,3 +275,19 @@ def test_last_new_noun_is_new_nouns_last_match(sentence):
             for last in P.NEW_NOUN.finditer(region):
                 pass
             assert _last_new_noun(region) == (last.span() if last else None), region
+
+
+@pytest.mark.parametrize("sentence", [
+    "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;",
+    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%;人均GDP达到8.2万元,较2016年增长4.8%。",
+    "签约项目投资额超过 100亿元,节约用地近50亩,最近约 3年",  # constructed: 约/近 after 签/节/最, spaces
+])
+def test_unhedged_strips_as_the_hedge_pattern_does(sentence):
+    # _unhedged tries PREFIX_BOUND only on the last characters; every cut of a sentence must give what sub() gives
+    from orchestration.parsing import patterns as P
+    from orchestration.parsing.figures import _unhedged
+
+    for i in range(len(sentence)):
+        for j in range(i, len(sentence) + 1):
+            tail = sentence[i:j]
+            assert _unhedged(tail) == P.PREFIX_BOUND.sub("", tail.rstrip()), tail
