@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from . import patterns as P
@@ -25,6 +25,12 @@ _CLAUSE_PUNCT = re.compile("[,;:、。]")
 _LIST_JOINT = re.compile("[、和及与]")
 _HEDGE_REACH = max(map(len, P.PREFIX_KIND))  # PREFIX_BOUND's longest hedge word
 _HEDGE_LAST = frozenset(word[-1] for word in P.PREFIX_KIND)
+# The order extract_figures passes Figure's fields in; checked at import so that a reordered record fails loudly.
+_FIGURE_FIELDS = ("figure_id", "section_id", "value", "unit", "measure", "bound", "value_high", "value_base",
+                  "unit_base", "indicator", "subject", "is_headline", "year", "span_years", "status", "commitment",
+                  "qualifier", "comparator", "status_cue", "char_start", "char_end", "evidence", "sentence")
+if tuple(f.name for f in fields(Figure))[:len(_FIGURE_FIELDS)] != _FIGURE_FIELDS:
+    raise ImportError("records.Figure's fields changed order: update figures._FIGURE_FIELDS and extract_figures")
 _CN_UNIT_KINDS = frozenset({"money", "persons", "area", "mass", "length", "volume", "power", "points"})
 
 
@@ -458,19 +464,21 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                         span = out[-1].span_years  # 民生支出累计142亿元,占…82.7%: the share of that total
                     ev_start = min(sub.start, hit.start) if sub.start >= sent[0] else hit.start
                     unit_base, factor, _ = table[hit.unit]
+                    # Positional, in _FIGURE_FIELDS order: keyword arguments cost a quarter of the frozen
+                    # dataclass's construction, the largest single step per figure.
                     out.append(Figure(
-                        figure_id=len(out) + 1,
-                        section_id=sec.section_id if sec else None,
-                        value=value, unit=hit.unit, measure=measure, bound=hit.bound, value_high=hit.value_high,
-                        value_base=value * factor, unit_base=unit_base,
-                        indicator=code, subject=sub.text,
-                        is_headline=bool(code) and sub.headline and not attributive and not glossary
-                        and not (increment and measure != "growth"),
-                        year=year, span_years=span, status=status,
-                        commitment=commitment_of(work[sent[0]:hit.start]) if status == "target" else None,
-                        qualifier=hit.qualifier, comparator=comparator, status_cue=cue,
-                        char_start=hit.start, char_end=hit.end,
-                        evidence=text[ev_start:hit.end], sentence=sentence,
+                        len(out) + 1,  # figure_id
+                        sec.section_id if sec else None,  # section_id
+                        value, hit.unit, measure, hit.bound, hit.value_high,  # value, unit, measure, bound, value_high
+                        value * factor, unit_base,  # value_base, unit_base
+                        code, sub.text,  # indicator, subject
+                        bool(code) and sub.headline and not attributive and not glossary
+                        and not (increment and measure != "growth"),  # is_headline
+                        year, span, status,  # year, span_years, status
+                        commitment_of(work[sent[0]:hit.start]) if status == "target" else None,  # commitment
+                        hit.qualifier, comparator, cue,  # qualifier, comparator, status_cue
+                        hit.start, hit.end,  # char_start, char_end
+                        text[ev_start:hit.end], sentence,  # evidence, sentence
                     ))
                 measures = measures or (out[-1].measure if out else None)
             history.append([s[0] for s in subjects])
