@@ -623,6 +623,10 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         section = section_at(start)
         if section is not None and section.kind == "glossary":
             continue  # a glossary explains slogans; the projects it mentions are counted where the report names them
+        if section is not None and section.level <= 2 and start < section.char_start + len(section.title):
+            # A part or subsection heading sums its body up in a slogan (推动蔡甸开发区提档升级, “一区三城”建设全面
+            # 启动); the projects themselves are named, with their verbs and amounts, in the body below it.
+            continue
         builds = _builds(tail, found, funded=m is not None)
         if not builds and "等" not in obj and not (name_ends.search(obj) and name_end_at.search(obj)):
             sent_cues += found  # no name can end here (see _names); its inner cues only matter to a later clause
@@ -679,7 +683,24 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
                 char_end=pos + len(name) if pos >= 0 else end,
             ))
     _settle_amount(out, sent_rows, loose)
-    return [_with_full_name(text, p) for p in out]
+    return _one_row_each([_with_full_name(text, p) for p in out])
+
+
+def _one_row_each(rows: list[Project]) -> list[Project]:
+    """One row per project, year and status: a plan that says 高标准打造蔡甸开发区 and later 确保蔡甸开发区完成全社会
+    固定资产投资168亿元 names one project once. The mention that states an amount speaks for it (its sentence and
+    offsets come along, so the amount can be checked against its sentence); otherwise the first mention does."""
+    kept: dict[tuple, int] = {}
+    out: list[Project] = []
+    for p in rows:
+        key = (p.project_name, p.year, p.status)
+        k = kept.get(key)
+        if k is None:
+            kept[key] = len(out)
+            out.append(p)
+        elif out[k].investment_text is None and p.investment_text is not None:
+            out[k] = p
+    return out
 
 
 _JOINERS = frozenset(("等", "和", "及", "与", "的", "、"))

@@ -252,3 +252,41 @@ def test_planning_cue_earlier_in_the_sentence_marks_planned():
     got = _run(text)
     assert [p.project_name for p in got] == ["长江湿地", "长江森林", "大地花海"]
     assert {p.status for p in got} == {"planned"}
+
+
+# Part and subsection headings sum their body up; the projects are those the body names.
+HEADINGS = [
+    ("(三)坚持工业强区,推动蔡甸开发区提档升级\n确保蔡甸开发区完成全社会固定资产投资168亿元、增长20%。", "plan", ["蔡甸开发区"]),
+    ("(一)“一区三城”建设全面启动。北湖污水处理厂开工建设。", "review", ["北湖污水处理厂"]),
+]
+
+
+@pytest.mark.parametrize("text,kind,names", HEADINGS)
+def test_headings_name_no_projects(text, kind, names):
+    year = 2019 if kind == "review" else 2020
+    heading = text.split("\n")[0] if "\n" in text else text[: text.index("。") + 1]
+    sections = [Section("s001", None, 2, 1, heading, kind, year, year, 0, len(text))]
+    got = extract_projects(text, sections, META)
+    assert [p.project_name for p in got] == names
+    # the same lines without the heading's level: the heading's slogan would be a project
+    body_only = [Section("s001", None, 3, 1, "", kind, year, year, 0, len(text))]
+    assert len(extract_projects(text, body_only, META)) > len(names)
+
+
+def test_one_row_per_project_year_and_status_keeping_the_amount():
+    text = "高标准打造蔡甸开发区。\n确保蔡甸开发区完成全社会固定资产投资168亿元、增长20%。"
+    (p,) = _run(text, kind="plan")
+    assert (p.project_name, p.status, p.investment_value_base) == ("蔡甸开发区", "planned", pytest.approx(1.68e10))
+    assert p.sentence == "确保蔡甸开发区完成全社会固定资产投资168亿元、增长20%。"
+    assert text[p.char_start:p.char_end] == "蔡甸开发区"
+
+
+def test_the_same_project_in_two_years_keeps_both_rows():
+    # the review names 金湾工程 for 2019, the plan for 2020: two rows, the amount only on the plan's
+    review = "实施老旧小区改造“金湾工程”,8个片区16个小区启动改造。"
+    plan = "投入2.6亿元深入实施老旧小区改造“金湾工程”。"
+    text = review + "\n" + plan
+    sections = [Section("s001", None, 1, 1, "", "review", 2019, 2019, 0, len(review)),
+                Section("s002", None, 1, 2, "", "plan", 2020, 2020, len(review) + 1, len(text))]
+    got = extract_projects(text, sections, META)
+    assert [(p.year, p.investment_value_base) for p in got] == [(2019, None), (2020, pytest.approx(2.6e8))]
