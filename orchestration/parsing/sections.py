@@ -73,6 +73,8 @@ def _kind_of(title: str) -> str | None:
 
 
 def _years_in(title: str) -> list[int]:
+    if "年" not in title:  # _YEAR opens with a look-behind, so the engine would try every position
+        return []
     return [int(y) for y in _YEAR.findall(title)]
 
 
@@ -215,7 +217,11 @@ def _ends(heads: list[_Head], text_end: int) -> list[int]:
     nearest: dict[int, int] = {}  # level -> start of the nearest later heading of that level
     ends = []
     for h in reversed(heads):
-        ends.append(min((start for level, start in nearest.items() if level <= h.level), default=text_end))
+        end = text_end
+        for level, start in nearest.items():
+            if level <= h.level and start < end:
+                end = start
+        ends.append(end)
         nearest[h.level] = h.start
     ends.reverse()
     return ends
