@@ -234,7 +234,7 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     subj_end = share.start() if share else seg_end
     if share:
         aliases = [a for a in aliases if a.end <= share.start()]  # the rest are denominators (占GDP比重)
-    tail_start = max([seg_start] + [a.end for a in aliases])
+    tail_start = max(a.end for a in aliases) if aliases else seg_start  # every alias ends after seg_start
     run_on = P.ALIAS_TAIL.match(work, tail_start, subj_end) if aliases else None
     region = work[run_on.end() if run_on else tail_start:subj_end]
     if aliases:  # the alias words themselves may carry the verb (经济增长6%)

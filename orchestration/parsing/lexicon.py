@@ -55,12 +55,18 @@ def _longest_of(words: list[str]) -> str:
     return build(trie)
 
 
+@lru_cache(maxsize=1)
+def _gap_heads() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(b) for _, b, _ in _compiled()[2]) or "(?!)")
+
+
 def find_aliases(work: str, start: int, end: int, floor: int) -> list[AliasHit]:
     """Aliases inside work[start:end], in order; `floor` bounds how far back the A of `A…B` may be sought."""
     pattern, direct, gaps = _compiled()
     hits = [AliasHit(m.start(), m.end(), m.start(), direct[m.group()], m.group())
             for m in pattern.finditer(work, start, end)]
-    for a, b, code in gaps:
+    # One search tells whether any B of an A…B alias is there at all (most stretches hold none).
+    for a, b, code in (gaps if _gap_heads().search(work, start, end) else ()):
         pos = work.rfind(b, start, end)
         if pos < 0:
             continue
