@@ -71,7 +71,11 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: Wa
     point_dbt_at(paths.paths())
     progress.info("running dbt build")
     # Unit tests check the models' SQL on fixed inputs, not the data: CI runs them (tests/dbt); a refresh need not.
-    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context)
+    # One target folder per warehouse, kept between runs: dbt's partial_parse.msgpack is valid only for the
+    # database path it was parsed with, and a fresh folder per run (dagster-dbt's default) got a copy from the
+    # project's target/, parsed for whichever warehouse ran `dbt parse` last: a full parse, 2 s, on every refresh.
+    invocation = dbt.cli(["build", "--exclude-resource-type", "unit_test"], context=context,
+                         target_path=paths.paths().work_dir / "dbt_target")
     events: list = []
     try:
         events.extend(invocation.stream())
