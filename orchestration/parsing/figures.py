@@ -303,8 +303,8 @@ def _unhedged(tail: str) -> str:
     return t[:m.start()] if m else t
 
 
-def _measure(hit: _Hit, tail: str, t: str, share: bool, code: str | None, subject: str | None) -> str:
-    """`t` is the tail without its hedge word (_unhedged)."""
+def _measure(hit: _Hit, tail: str, changed: bool, share: bool, code: str | None, subject: str | None) -> str:
+    """`changed`: the tail, without its hedge word, ends in a change verb (GROWTH_TAIL and not LEVEL_TO)."""
     kind = units()[hit.unit][2]
     if kind == "points":
         return "points"
@@ -312,7 +312,7 @@ def _measure(hit: _Hit, tail: str, t: str, share: bool, code: str | None, subjec
         return "count"
     if kind != "percent":
         return "level"
-    if P.GROWTH_TAIL.search(t) and not P.LEVEL_TO.search(t):
+    if changed:
         return "growth"
     if share or P.SHARE_WORD.search(tail):
         return "share"
@@ -321,12 +321,12 @@ def _measure(hit: _Hit, tail: str, t: str, share: bool, code: str | None, subjec
     return "share"
 
 
-def _comparator(seg: str) -> str | None:
+def _comparator(seg: str, since: re.Match | None) -> str | None:
+    """`since` is P.SINCE_YEAR.search(seg)."""
     for word in ("年均", "累计", "同比", "较上年", "比上年"):
         if word in seg:
             return word
-    m = P.SINCE_YEAR.search(seg)
-    return m.group(0) if m else None
+    return since.group(0) if since else None
 
 
 def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: tuple[int, int],
@@ -446,13 +446,13 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             # 增加500元 is a change in an amount, not the amount: listed, never a headline value.
             increment = bool(P.GROWTH_TAIL.search(plain_tail)) and not P.LEVEL_TO.search(plain_tail)
             measures = None
-            comparator = _comparator(seg)
             since = P.SINCE_YEAR.search(seg)
+            comparator = _comparator(seg, since)
             avg = P.AVG.search(seg) is not None
             for hit, subs in zip(run, subjects):
                 attributive = work.startswith("的", hit.end) or alias_at(work, hit.end)
                 for sub in subs:
-                    measure = measures or _measure(hit, first_tail, plain_tail, share, sub.code, sub.text)
+                    measure = measures or _measure(hit, first_tail, increment, share, sub.code, sub.text)
                     code = sub.code
                     if code and (attributive or not compatible(code, measure, table[hit.unit][2])):
                         code = None
