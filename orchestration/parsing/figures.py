@@ -31,6 +31,20 @@ _FIGURE_FIELDS = ("figure_id", "section_id", "value", "unit", "measure", "bound"
                   "qualifier", "comparator", "status_cue", "char_start", "char_end", "evidence", "sentence")
 if tuple(f.name for f in fields(Figure))[:len(_FIGURE_FIELDS)] != _FIGURE_FIELDS:
     raise ImportError("records.Figure's fields changed order: update figures._FIGURE_FIELDS and extract_figures")
+
+
+def _plain_words(pattern: re.Pattern[str], head: str, tail: str) -> list[str] | None:
+    """The words of a pattern written head + "w1|w2|…" + tail with plain words, else None."""
+    words = pattern.pattern.removeprefix(head).removesuffix(tail).split("|")
+    plain = all(words) and not any(ch in "\\()[]{}?*+.^$" for w in words for ch in w)
+    return words if plain and pattern.pattern == head + "|".join(words) + tail else None
+
+
+# First characters of SUBJECT_LEAD's words and last ones of SUBJECT_TAIL's; None (always try) if either changes shape.
+_LEAD_WORDS = _plain_words(P.SUBJECT_LEAD, "^(?:", ")+")
+_TAIL_WORDS = _plain_words(P.SUBJECT_TAIL, "(?:", ")+$")
+_LEAD_FIRST = frozenset(w[0] for w in _LEAD_WORDS) if _LEAD_WORDS else None
+_TAIL_LAST = frozenset(w[-1] for w in _TAIL_WORDS) | {"\n"} if _TAIL_WORDS else None  # $ matches before a final \n
 _CN_UNIT_KINDS = frozenset({"money", "persons", "area", "mass", "length", "volume", "power", "points"})
 
 
@@ -192,6 +206,16 @@ def _split_items(doc: _Doc, seg_start: int, seg_end: int, k: int) -> list[tuple[
     return list(zip(bounds, ends))
 
 
+def _trim_subject(words: str) -> str:
+    """P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", words)), each pattern tried only when the first (last)
+    character can start (end) one of its words: a substitution scans every position."""
+    if _LEAD_FIRST is None or words[:1] in _LEAD_FIRST:
+        words = P.SUBJECT_LEAD.sub("", words)
+    if _TAIL_LAST is None or words[-1:] in _TAIL_LAST:
+        words = P.SUBJECT_TAIL.sub("", words)
+    return words
+
+
 def _is_noun_char(ch: str) -> bool:
     """A character of NEW_NOUN's lazy prefix class [CJK A-Za-z]."""
     return "\u4e00" <= ch <= "\u9fff" or "A" <= ch <= "Z" or "a" <= ch <= "z"
@@ -229,7 +253,7 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     aliases = [a for a in find_aliases(work, seg_start, seg_end, floor)
                if not work.startswith(("项目", "企业", "的"), a.end)]
     share = None
-    for m in P.SHARE_OF.finditer(work, seg_start, seg_end):
+    for m in P.SHARE_OF.finditer(work, seg_start, seg_end) if work.find("占", seg_start, seg_end) >= 0 else ():
         share = m
     subj_end = share.start() if share else seg_end
     if share:
@@ -275,7 +299,7 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
                  region.rfind("、", 0, b0), region.rfind("。", 0, b0)) + 1
         stop = _CLAUSE_PUNCT.search(region, b1)
         c1 = stop.start() if stop else len(region)
-        words = P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", region[c0:c1].strip()))
+        words = _trim_subject(region[c0:c1].strip())
         start = work.find(words, offset + c0, seg_end) if words else -1
         s = _Subject(None, words or region[b0:b1], start if start >= 0 else offset + b0, False)
         return [[s] for _ in run], bool(share), tail_start

@@ -291,3 +291,20 @@ def test_unhedged_strips_as_the_hedge_pattern_does(sentence):
         for j in range(i, len(sentence) + 1):
             tail = sentence[i:j]
             assert _unhedged(tail) == P.PREFIX_BOUND.sub("", tail.rstrip()), tail
+
+
+@pytest.mark.parametrize("clause", [
+    "其中一般公共财政预算收入7.14亿元,同比增长4.73%",
+    "全区完成固定资产投资累计达到",
+    "预计全年实现地区生产总值同比增长",
+])
+def test_trim_subject_is_the_two_substitutions(clause):
+    # _trim_subject skips SUBJECT_LEAD/SUBJECT_TAIL when the first/last character rules them out; every cut must
+    # still come out as the two substitutions give it
+    from orchestration.parsing import patterns as P
+    from orchestration.parsing.figures import _trim_subject
+
+    for i in range(len(clause)):
+        for j in range(i, len(clause) + 1):
+            words = clause[i:j]
+            assert _trim_subject(words) == P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", words)), words
