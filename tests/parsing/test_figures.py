@@ -295,8 +295,8 @@ def test_unhedged_strips_as_the_hedge_pattern_does(sentence):
 
 @pytest.mark.parametrize("clause", [
     "其中一般公共财政预算收入7.14亿元,同比增长4.73%",
-    "全区完成固定资产投资累计达到",
-    "预计全年实现地区生产总值同比增长",
+    "社会消费品零售总额完成90.07亿元,累计增长12.1%,其中限额以上消费品零售额总额19.3亿",
+    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%",
 ])
 def test_trim_subject_is_the_two_substitutions(clause):
     # _trim_subject skips SUBJECT_LEAD/SUBJECT_TAIL when the first/last character rules them out; every cut must
