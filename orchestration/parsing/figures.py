@@ -378,7 +378,7 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
         para = max(doc.paragraph_start(hit.start), hit.start - 300)
         dated = None
         if work.find("年", para, hit.start) >= 0:
-            for dated in P.YEAR_CONTEXT.finditer(work, para, hit.start):
+            for dated in P.YEAR_CONTEXT_SCAN.finditer(work, para, hit.start):
                 pass
         if dated:
             year = int(dated.group(1))
@@ -390,7 +390,7 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
     dated_words = "年" in before
     m = None
     if dated_words:
-        for m in P.YEAR_CONTEXT.finditer(before, max(before.rfind(";"), 0)):
+        for m in P.YEAR_CONTEXT_SCAN.finditer(before, max(before.rfind(";"), 0)):
             pass
     if m:  # an explicit year heading the clause chain: "2017年,预计…", "…;2023年,全省…"
         year = int(m.group(1))
@@ -410,7 +410,7 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
             span = max(1, y - base + 1)  # 到2026年 in a plan for 2022: the five years 2022-2026
     rel = None
     if dated_words:
-        for rel in P.REL_YEAR.finditer(before):
+        for rel in P.REL_YEAR_SCAN.finditer(before):
             pass
     if rel:
         # Undated reports are mostly delivered early in the plan year, where 今年 is the plan year.

@@ -78,6 +78,13 @@ ALIAS_TAIL = re.compile(r"人数|人员|总量|总额|总值|规模|数")
 LEAD_YEAR = re.compile(r"^[^\d。]{0,6}?((?:19|20)\d\d)年(?:[,]|全年|全区|全县|全市|全省|,?预计)")
 # 比上年/较去年 compare; only a bare 今年/去年/明年 dates a figure.
 REL_YEAR = re.compile(r"(?<![比较同与于])(今年|去年|明年)")
+# YEAR_CONTEXT and REL_YEAR with the look-behind moved after the first character (it then checks that character's
+# predecessor): the same matches and groups, but a pattern opening with a literal lets the regex engine skip to
+# the places where it can match instead of trying every position. tests/parsing/test_figures.py compares them.
+YEAR_CONTEXT_SCAN = re.compile(
+    r"((?:1(?<![到较比至于自是为]1)9|2(?<![到较比至于自是为]2)0)\d\d)年(?!以来|底前|前|的|\d)"
+)
+REL_YEAR_SCAN = re.compile(r"((?:今|去|明)(?<![比较同与于][今去明])年)")
 # 十三五期间: the five-year plan periods (十一五 2006-2010 … 十五五 2026-2030).
 PLAN_PERIOD = re.compile(r"十([一二三四五])五[”\"]?(?:规划)?(?:期间|时期|以来|末|期末|时期末)")
 ESTIMATE = re.compile(r"预计|有望|可望")

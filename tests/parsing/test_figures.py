@@ -308,3 +308,19 @@ def test_trim_subject_is_the_two_substitutions(clause):
         for j in range(i, len(clause) + 1):
             words = clause[i:j]
             assert _trim_subject(words) == P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", words)), words
+
+
+@pytest.mark.parametrize("sentence", [
+    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%;人均GDP达到8.2万元,较2016年增长4.8%。",
+    "2021年是实施“十四五”规划的开局之年,也是本届政府的收官之年。",
+    "今年是“十四五”规划开局之年,比上年增长,与去年持平,到2025年,自2019年以来,2020年底前。",  # constructed
+])
+def test_scan_forms_of_year_patterns_match_as_the_plain_ones(sentence):
+    # figures uses YEAR_CONTEXT_SCAN / REL_YEAR_SCAN for speed; on every cut they must match what the plain ones do
+    from orchestration.parsing import patterns as P
+
+    for i in range(len(sentence)):
+        for j in range(i, len(sentence) + 1):
+            for plain, scan in ((P.YEAR_CONTEXT, P.YEAR_CONTEXT_SCAN), (P.REL_YEAR, P.REL_YEAR_SCAN)):
+                assert [(m.span(), m.groups()) for m in scan.finditer(sentence, i, j)] == \
+                    [(m.span(), m.groups()) for m in plain.finditer(sentence, i, j)], sentence[i:j]
