@@ -73,29 +73,35 @@ def _in_run(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _candidates() -> re.Pattern[str]:
-    """Number runs that may start a figure (figure_re is tried at each one's start).
+def _run_followers() -> frozenset[str] | None:
+    """The characters that can stand right after a number run inside a figure; None when any may.
 
     A figure needs a unit, and no unit is written in number characters alone, so a figure starting a run goes on
     past it: the next character belongs to a thousands separator, a 点 decimal, a range (dash, whitespace), 余/多
-    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and are never tried. (A run
-    whose end fails the look-ahead may still match up to an inner 万/亿/千/百; that start is merely tried in vain.)
+    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and are never tried.
+    (Checked in Python, not as a look-ahead after the run: a failed look-ahead would make the engine retry from
+    every character inside the run, quadratic in a long line of digits.)
     """
     if any(all(_in_run(ch) for ch in unit) for unit in units()):
-        return P.NUMBER_RUN
-    followers = "".join(sorted(set(",点余多—–-~～到至").union(*units())))
-    return re.compile(rf"{P.NUMBER_RUN.pattern}(?=[{re.escape(followers)}\s])")
+        return None
+    return frozenset(",点余多—–-~～到至").union(*units())
 
 
 def _hits(work: str) -> list[_Hit]:
     table = units()
     out: list[_Hit] = []
     figure = P.figure_re()
+    followers = _run_followers()
     resume = 0
-    for start in map(re.Match.start, _candidates().finditer(work)):
+    for run in P.NUMBER_RUN.finditer(work):
         # the same matches as figure_re().finditer(work): no match can start inside a run or inside the last match
+        start = run.start()
         if start < resume:
             continue
+        if followers is not None:
+            after = work[run.end():run.end() + 1]
+            if not after or (after not in followers and not after.isspace()):
+                continue
         m = figure.match(work, start)
         if m is None:
             continue

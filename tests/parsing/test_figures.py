@@ -324,3 +324,13 @@ def test_scan_forms_of_year_patterns_match_as_the_plain_ones(sentence):
             for plain, scan in ((P.YEAR_CONTEXT, P.YEAR_CONTEXT_SCAN), (P.REL_YEAR, P.REL_YEAR_SCAN)):
                 assert [(m.span(), m.groups()) for m in scan.finditer(sentence, i, j)] == \
                     [(m.span(), m.groups()) for m in plain.finditer(sentence, i, j)], sentence[i:j]
+
+
+def test_long_number_run_without_a_unit_is_fast():
+    # a run of number characters not followed by a unit must be passed over once, not retried from each character
+    import time
+
+    text = "1" * 200_000 + "年," + "三" * 200_000 + "是"
+    t0 = time.perf_counter()
+    figures(text)
+    assert time.perf_counter() - t0 < 2
