@@ -7,6 +7,7 @@ from orchestration.parsing.figures import extract_figures
 from orchestration.parsing.records import ReportMeta
 from orchestration.parsing.sections import build_sections
 from orchestration.parsing.years import report_years
+from tests.parsing.cuts import cuts, spans
 
 REVIEW = "一、2019年工作回顾\n\n"
 PLAN = "一、2019年工作回顾\n\n全区经济平稳。\n\n二、2020年工作安排\n\n"
@@ -268,13 +269,11 @@ def test_last_new_noun_is_new_nouns_last_match(sentence):
     from orchestration.parsing import patterns as P
     from orchestration.parsing.figures import _last_new_noun
 
-    for i in range(len(sentence)):
-        for j in range(i, len(sentence) + 1):
-            region = sentence[i:j]
-            last = None
-            for last in P.NEW_NOUN.finditer(region):
-                pass
-            assert _last_new_noun(region) == (last.span() if last else None), region
+    for region in cuts(sentence):
+        last = None
+        for last in P.NEW_NOUN.finditer(region):
+            pass
+        assert _last_new_noun(region) == (last.span() if last else None), region
 
 
 @pytest.mark.parametrize("sentence", [
@@ -287,10 +286,8 @@ def test_unhedged_strips_as_the_hedge_pattern_does(sentence):
     from orchestration.parsing import patterns as P
     from orchestration.parsing.figures import _unhedged
 
-    for i in range(len(sentence)):
-        for j in range(i, len(sentence) + 1):
-            tail = sentence[i:j]
-            assert _unhedged(tail) == P.PREFIX_BOUND.sub("", tail.rstrip()), tail
+    for tail in cuts(sentence):
+        assert _unhedged(tail) == P.PREFIX_BOUND.sub("", tail.rstrip()), tail
 
 
 @pytest.mark.parametrize("clause", [
@@ -304,10 +301,8 @@ def test_trim_subject_is_the_two_substitutions(clause):
     from orchestration.parsing import patterns as P
     from orchestration.parsing.figures import _trim_subject
 
-    for i in range(len(clause)):
-        for j in range(i, len(clause) + 1):
-            words = clause[i:j]
-            assert _trim_subject(words) == P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", words)), words
+    for words in cuts(clause):
+        assert _trim_subject(words) == P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", words)), words
 
 
 @pytest.mark.parametrize("sentence", [
@@ -319,11 +314,10 @@ def test_scan_forms_of_year_patterns_match_as_the_plain_ones(sentence):
     # figures uses YEAR_CONTEXT_SCAN / REL_YEAR_SCAN for speed; on every cut they must match what the plain ones do
     from orchestration.parsing import patterns as P
 
-    for i in range(len(sentence)):
-        for j in range(i, len(sentence) + 1):
-            for plain, scan in ((P.YEAR_CONTEXT, P.YEAR_CONTEXT_SCAN), (P.REL_YEAR, P.REL_YEAR_SCAN)):
-                assert [(m.span(), m.groups()) for m in scan.finditer(sentence, i, j)] == \
-                    [(m.span(), m.groups()) for m in plain.finditer(sentence, i, j)], sentence[i:j]
+    for i, j in spans(sentence):
+        for plain, scan in ((P.YEAR_CONTEXT, P.YEAR_CONTEXT_SCAN), (P.REL_YEAR, P.REL_YEAR_SCAN)):
+            assert [(m.span(), m.groups()) for m in scan.finditer(sentence, i, j)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(sentence, i, j)], sentence[i:j]
 
 
 def test_long_number_run_without_a_unit_is_fast():

@@ -11,6 +11,7 @@ import pytest
 
 from orchestration.parsing.metadata import extract_meta, find_places
 from orchestration.parsing.normalize import normalize_text
+from tests.parsing.cuts import cuts
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -424,11 +425,9 @@ def test_fast_self_pattern_finds_what_the_plain_one_finds(sentence):
     # _SELF_FAST is _SELF rewritten for speed: every substring must give the same matches and groups
     from orchestration.parsing.metadata import _SELF, _SELF_FAST
 
-    for i in range(len(sentence)):
-        for j in range(i, len(sentence) + 1):
-            part = sentence[i:j]
-            assert [(m.span(), m.groups()) for m in _SELF_FAST.finditer(part)] == \
-                [(m.span(), m.groups()) for m in _SELF.finditer(part)], part
+    for part in cuts(sentence):
+        assert [(m.span(), m.groups()) for m in _SELF_FAST.finditer(part)] == \
+            [(m.span(), m.groups()) for m in _SELF.finditer(part)], part
 
 
 @pytest.mark.parametrize("lead", [
@@ -442,8 +441,6 @@ def test_news_meeting_search_starts_late_but_finds_the_same(lead):
     # exactly what a plain search finds
     from orchestration.parsing.metadata import _MEETING_NEWS, _news_meeting
 
-    for i in range(len(lead)):
-        for j in range(i, len(lead) + 1):
-            part = lead[i:j]
-            plain, fast = _MEETING_NEWS.search(part), _news_meeting(part)
-            assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), part
+    for part in cuts(lead):
+        plain, fast = _MEETING_NEWS.search(part), _news_meeting(part)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), part
