@@ -1,8 +1,8 @@
 """The Dagster UI in a real browser: the marts are in the lineage with their last materialization shown.
 
 Uses only what `python3 dev.py test` installs: Debian's chromium driven by playwright-python (no browser download).
-The warehouse is materialized into the same DAGSTER_HOME the UI server then reads, and a screenshot is saved to
-docs/images/ for the README.
+The warehouse is materialized into the same DAGSTER_HOME the UI server then reads. Screenshots go to a temporary
+folder, or with GWR_SCREENSHOTS=docs/images to the README's pictures (a plain test run leaves the tree unchanged).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import contextlib
 import io
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,11 @@ from tests.conftest import REPO, SAMPLES
 from tests.dagster_dev import dagster_dev, graphql, wait_until_loaded
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOT = REPO / "docs" / "images" / "ui_lineage.png"
-CHART_SCREENSHOT = REPO / "docs" / "images" / "ui_target_chart.png"
-PREVIEW_SCREENSHOT = REPO / "docs" / "images" / "ui_mart_preview.png"
+SHOTS = REPO / os.environ["GWR_SCREENSHOTS"] if os.environ.get("GWR_SCREENSHOTS") else \
+    Path(tempfile.gettempdir()) / "gwr-ui-shots"
+SCREENSHOT = SHOTS / "ui_lineage.png"
+CHART_SCREENSHOT = SHOTS / "ui_target_chart.png"
+PREVIEW_SCREENSHOT = SHOTS / "ui_mart_preview.png"
 # the facts the lineage view centres on; the rest of the group is checked in its List tab
 MARTS = ["fct_indicator_values", "fct_targets", "fct_target_vs_prior", "fct_projects"]
 CHROMIUM_ARGS = [
