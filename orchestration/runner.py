@@ -16,7 +16,10 @@ from orchestration.settings import resolve_paths
 # Per-partition asset events: two per report and asset (and one observation of each parsed report), i.e. 50,000
 # for a 10,000-report build.
 _PER_PARTITION_EVENTS = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_MATERIALIZATION_PLANNED,
-                         DagsterEventType.ASSET_OBSERVATION}
+                         DagsterEventType.ASSET_OBSERVATION,
+                         # one per dbt test and Python check: 170 per refresh, 2 s of SQLite writes, read by no one
+                         # (a failed blocking check fails its step, which the run's own events carry)
+                         DagsterEventType.ASSET_CHECK_EVALUATION, DagsterEventType.ASSET_CHECK_EVALUATION_PLANNED}
 
 
 class BuildEventLog(SqliteEventLogStorage):

@@ -57,8 +57,11 @@ def _fast(dbt: DbtCliResource) -> DbtCliResource:
                    dbt_executable=dbt.dbt_executable, state_path=dbt.state_path)
 
 
+# dbt's source tests (not_null on raw.*) still run inside `dbt build` and fail its step, but are not declared as
+# checks of the raw assets: Dagster exempts an asset step that checks a table from waiting for that table's other
+# blocking checks, so declaring them let dbt run, and the warehouse be published, past a failed evidence check.
 translator = Translator(
-    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
+    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=False)
 )
 
 
