@@ -2,8 +2,7 @@
   Incremental per-report marts. A mart whose every row belongs to one report (and depends only on that report's
   raw rows and its file state) rebuilds only the reports the loader changed since the mart last caught up:
 
-    {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='sync_all_columns',
-              pre_hook="{{ delete_changed_reports() }}", post_hook="{{ record_report_watermark() }}") }}
+    {{ config(**per_report_incremental()) }}
     ... where {{ only_changed_reports('x.report_id') }}
 
   The loader (orchestration/storage/loader.py) writes load_state.report_changes: report_id -> the sequence number of
@@ -14,6 +13,12 @@
   fingerprint), or when so many reports changed that one pass over all of them is cheaper. The result is always the
   table a full rebuild gives; tests/ops/test_incremental_marts.py compares the two.
 -#}
+
+{% macro per_report_incremental() -%}
+  {#- The config of every per-report mart; the hooks stay strings, rendered when the model runs. -#}
+  {{- return({'materialized': 'incremental', 'incremental_strategy': 'append', 'on_schema_change': 'sync_all_columns',
+              'pre_hook': '{{ delete_changed_reports() }}', 'post_hook': '{{ record_report_watermark() }}'}) -}}
+{%- endmacro %}
 
 {% macro project_fingerprint() -%}
   {#- Any change to a model's SQL or a seed's content (units, indicators) can change every report's rows. -#}

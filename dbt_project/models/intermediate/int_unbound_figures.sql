@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='sync_all_columns',
-    pre_hook="{{ delete_changed_reports() }}",
-    post_hook="{{ record_report_watermark() }}"
-) }}
+{{ config(**per_report_incremental()) }}
 -- Incremental per report (macros/incremental_reports.sql): each report's unbound figures, so that
 -- fct_unbound_figures, whose counts span reports, reads these rows instead of every figure of every report.
 with unbound as (

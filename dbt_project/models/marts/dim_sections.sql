@@ -1,10 +1,4 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='sync_all_columns',
-    pre_hook="{{ delete_changed_reports() }}",
-    post_hook="{{ record_report_watermark() }}"
-) }}
+{{ config(**per_report_incremental()) }}
 -- Incremental per report: macros/incremental_reports.sql.
 select
     s.report_id,
