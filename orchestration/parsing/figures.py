@@ -165,6 +165,16 @@ class _Doc:
     def paragraph_start(self, pos: int) -> int:
         return self.para_starts[bisect.bisect_right(self.para_starts, pos) - 1]
 
+    def five_year(self, sec: Section | None) -> bool:
+        """Whether the section or one above it is about a five-year term by its title (过去五年工作回顾, 五年来)."""
+        if not hasattr(self, "_by_id"):
+            self._by_id = {s.section_id: s for s in self.sections}
+        while sec is not None:
+            if "五年" in sec.title:
+                return True
+            sec = self._by_id.get(sec.parent_id)
+        return False
+
     def section(self, pos: int) -> Section | None:
         i = bisect.bisect_right(self.sec_starts, pos) - 1
         while i >= 0:
@@ -436,12 +446,48 @@ def _timing(doc: _Doc, hit: _Hit, sec: Section | None, meta: ReportMeta, sent: t
         year = 2010 + 5 * "一二三四五".index(plan_period.group(1))
         span = 5
     term = ps is not None and pe is not None and pe > ps
+    start = _period_start(doc, hit, sec, sent, status, year, ps, term, meta, dated=m is not None)
+    if start is not None:
+        return start, 1, "actual" if status == "target" else status, cue
     if since and year:
         span = max(1, year - int(since.group(1) or since.group(2)))
     elif avg or (term and measure in ("level", "count")
                  and P.CUMULATIVE.search(work, doc.clause_start(run_start, sent[0]), run_start)):
         span = 5
     return year, span, status, cue
+
+
+_FROM_WINDOW = 14  # 由2020年底的 and a space or two
+
+
+def _period_start(doc: _Doc, hit: _Hit, sec: Section | None, sent: tuple[int, int], status: str,
+                  year: int | None, ps: int | None, term: bool, meta: ReportMeta, dated: bool) -> int | None:
+    """The year of a from-value (从342亿元增加到572亿元), or None for any other figure.
+
+    The value is the level at the end of the year before the period: the year before a one-year review, the year
+    before a five-year term (五年来, 过去五年), and in a plan (从572亿元增加到900亿元 by 2026) the last year
+    reviewed. A year written with it (由2020年的10.2亿元) wins; a clause dated by its own year (2022年,…) in a part
+    headed 过去五年和2022年工作回顾 is about that one year."""
+    work = doc.work
+    lo = max(sent[0], hit.start - _FROM_WINDOW)
+    if ("从" not in work[lo:hit.start] and "由" not in work[lo:hit.start]) or not P.FROM_TO_NEXT.match(work, hit.end):
+        return None
+    m = P.FROM_START.search(work[lo:hit.start])
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    if status == "target":
+        return meta.review_year or (year - 1 if year else None)
+    if year is None:
+        return None
+    if dated and "五年" not in work[sent[0]:hit.start]:
+        return year - 1
+    if term:
+        return ps - 1
+    if "五年" in work[sent[0]:hit.start] or (ps is None and doc.five_year(sec)):
+        return year - 5
+    return year - 1
 
 
 def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> list[Figure]:

@@ -71,6 +71,11 @@ AVG = re.compile(r"年均|年平均")
 CUMULATIVE = re.compile(r"累计|总投资|累计完成|共计|合计")
 SINCE_YEAR = re.compile(r"较((?:19|20)\d\d)年|比((?:19|20)\d\d)年")
 BY_YEAR = re.compile(r"到((?:19|20)\d\d)年|至((?:19|20)\d\d)年")
+# 从342亿元增加到572亿元, 由2020年的10.2亿元增长到12.3亿元: the first number is where the period started, not its
+# result. FROM_START is matched against the few characters before a number, FROM_TO_NEXT right after its unit.
+FROM_START = re.compile(r"(?:从|由)\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?\s*的?\s*)?$")
+FROM_TO_NEXT = re.compile(r"\s*(?:增加|提高|提升|增长|上升|扩大|跃升|攀升|下降|减少|降低|缩小|缩减|上涨|回落)?\s*(?:到|至)\s*"
+                          r"(?:(?:19|20)\d\d\s*年(?:底|末)?\s*的?\s*)?[\d.一二三四五六七八九十两百千]")
 # A year that dates what follows (not 到2026年, 较2016年, 2019年以来).
 YEAR_CONTEXT = re.compile(r"(?<![到较比至于自是为])((?:19|20)\d\d)年(?!以来|底前|前|的|\d)")
 # Subject words that run on after an alias without naming something new (城镇新增就业人数).

@@ -328,3 +328,36 @@ def test_long_number_run_without_a_unit_is_fast():
     t0 = time.perf_counter()
     figures(text)
     assert time.perf_counter() - t0 < 2
+
+
+FIVE_YEARS = "一、过去五年工作回顾\n\n"
+
+
+# 从A增加到B: A is the level where the period started, dated to the year before it (constructed, in the wording of
+# five-year and annual reviews)
+@pytest.mark.parametrize("text, rows", [
+    (REVIEW + "城镇化率从55.2%提高到56.8%。",
+     [("urbanization_rate", 2018, 1, "actual", "rate", 55.2, "%", "eq", None),
+      ("urbanization_rate", 2019, 1, "actual", "rate", 56.8, "%", "eq", None)]),
+    (REVIEW + "地方一般公共预算收入由2017年的10.2亿元增长到12.3亿元。",
+     [("general_budget_revenue", 2017, 1, "actual", "level", 10.2, "亿元", "eq", None),
+      ("general_budget_revenue", 2019, 1, "actual", "level", 12.3, "亿元", "eq", None)]),
+    (TERM + "五年来,地区生产总值从342亿元增加到572亿元,年均增长8.5%。",
+     [("gdp", 2016, 1, "actual", "level", 342.0, "亿元", "eq", None),
+      ("gdp", 2021, 1, "actual", "level", 572.0, "亿元", "eq", None),
+      ("gdp", 2021, 5, "actual", "growth", 8.5, "%", "eq", None)]),
+    (FIVE_YEARS + "全区地区生产总值从342亿元增加到572亿元。\n\n二、2022年工作安排\n\n全区经济平稳。",
+     [("gdp", 2016, 1, "actual", "level", 342.0, "亿元", "eq", None),
+      ("gdp", 2021, 1, "actual", "level", 572.0, "亿元", "eq", None)]),
+    (OUTLOOK + "到2026年,地区生产总值从572亿元增加到900亿元左右。",
+     [("gdp", 2021, 1, "actual", "level", 572.0, "亿元", "eq", None),
+      ("gdp", 2026, 5, "target", "level", 900.0, "亿元", "approx", None)]),
+])
+def test_from_value_is_the_start_of_the_period(text, rows):
+    assert headline_rows(text) == rows
+
+
+def test_from_without_to_is_no_start_value():
+    # 从 that starts no from-to pair (从严控制, 从…起) leaves the figure as it is
+    assert headline_rows(REVIEW + "从3月起,地区生产总值增长9.1%。") == [
+        ("gdp", 2019, 1, "actual", "growth", 9.1, "%", "eq", None)]
