@@ -333,6 +333,13 @@ def _resolve(doc: _Doc, run: list[_Hit], seg_start: int, floor: int,
     return [[_Subject(None, None, seg_start, False)] for _ in run], bool(share), tail_start
 
 
+def _commitment(work: str, sent_start: int, first: int, pos: int) -> str | None:
+    """The commitment word of the figure's own clause chain (since the last ;), else the one leading the sentence
+    before its first figure: in 预期目标是:…增长7%左右,力争7.5%;一般公共预算收入增长6%, the 6% is 预期, not 力争."""
+    own = commitment_of(work[max(sent_start, work.rfind(";", sent_start, pos) + 1):pos])
+    return own or commitment_of(work[sent_start:min(first, pos)])
+
+
 def _unhedged(tail: str) -> str:
     """`P.PREFIX_BOUND.sub("", tail.rstrip())`: the pattern is anchored at the end, so only the last few characters
     can hold its one match, and only they are searched."""
@@ -529,6 +536,9 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                 attributive = work.startswith("的", hit.end) or alias_at(work, hit.end)
                 for sub in subs:
                     measure = measures or _measure(hit, first_tail, increment, share, sub.code, sub.text)
+                    if (inherited and measure == "share" and out and out[-1].measure == "growth"
+                            and P.STRIVE_FOR_MORE.match(first_tail)):
+                        measure = "growth"
                     code = sub.code
                     if code and (attributive or not compatible(code, measure, table[hit.unit][2])):
                         code = None
@@ -551,7 +561,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                         bool(code) and sub.headline and not attributive and not glossary
                         and not (increment and measure != "growth"),  # is_headline
                         year, span, status,  # year, span_years, status
-                        commitment_of(work[sent[0]:hit.start]) if status == "target" else None,  # commitment
+                        _commitment(work, sent[0], hits[i].start, hit.start) if status == "target" else None,
                         hit.qualifier, comparator, cue,  # qualifier, comparator, status_cue
                         hit.start, hit.end,  # char_start, char_end
                         text[ev_start:hit.end], sentence,  # evidence, sentence

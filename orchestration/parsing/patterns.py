@@ -119,6 +119,8 @@ SUBAREA = re.compile(
 )
 TARGET_CUE = re.compile(r"预期目标|主要目标|目标是|目标为|力争|确保|预期|要实现|计划")
 COMMITMENT = re.compile(r"确保|必须|务必|力争|争取|努力|预期|目标")
+# 增长7%左右,力争7.5%: a second, higher figure for the same subject and measure, led only by a commitment word.
+STRIVE_FOR_MORE = re.compile(r"^[,,、\s]*(?:在实际工作中)?(?:力争|争取|确保|努力|力求)(?:达到|实现)?\s*$")
 COMMITMENT_KIND = {"确保": "must", "必须": "must", "务必": "must", "力争": "strive", "争取": "strive",
                    "努力": "strive", "预期": "expected", "目标": "expected"}
 ACTUAL_CUE = re.compile(r"完成|实现|达到|达")

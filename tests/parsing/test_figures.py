@@ -361,3 +361,12 @@ def test_from_without_to_is_no_start_value():
     # 从 that starts no from-to pair (从严控制, 从…起) leaves the figure as it is
     assert headline_rows(REVIEW + "从3月起,地区生产总值增长9.1%。") == [
         ("gdp", 2019, 1, "actual", "growth", 9.1, "%", "eq", None)]
+
+
+def test_a_higher_figure_to_strive_for_keeps_the_measure_and_its_own_commitment():
+    # constructed in the common wording of plans: the 7.5% is a second GDP growth target, not a share; the
+    # commitment of 力争 stays in its clause
+    text = PLAN + "主要预期目标是:地区生产总值增长7%左右,力争7.5%;一般公共预算收入增长6%。"
+    got = [(f.indicator, f.measure, f.value, f.bound, f.commitment) for f in figures(text) if f.indicator]
+    assert got == [("gdp", "growth", 7.0, "approx", "expected"), ("gdp", "growth", 7.5, "eq", "strive"),
+                   ("general_budget_revenue", "growth", 6.0, "eq", "expected")]
