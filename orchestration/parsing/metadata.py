@@ -533,15 +533,21 @@ def extract_meta(text: str, sections: list[Section]) -> ReportMeta:
         meeting_name = f"{owner}第{meeting.term}届人民代表大会第{meeting.session}次会议"
 
     years = _years(text, sections)
+    delivered = _delivered_on(text, header, meeting)
+    report_year = years.report_year if years else None
+    if report_year is None and delivered is not None:
+        # a news summary dates the meeting by its dateline (2015年1月20日 … 1月19日上午,…会议开幕), not by the
+        # "——2015年1月19日在…会议上" line of the report itself
+        report_year = delivered.year
     return ReportMeta(
         district=district,
         city=city,
         province=province,
         admin_level=level,
-        report_year=years.report_year if years else None,
+        report_year=report_year,
         review_year=years.review_year if years else None,
         plan_year=years.plan_year if years else None,
-        delivered_on=_delivered_on(text, header, meeting),
+        delivered_on=delivered,
         meeting=meeting_name,
         is_abstract=any(_ABSTRACT.search(_CJK_SPACE.sub("", ln)) for ln in header[:5]),
         title=_title(header),

@@ -444,3 +444,16 @@ def test_news_meeting_search_starts_late_but_finds_the_same(lead):
     for part in cuts(lead):
         plain, fast = _MEETING_NEWS.search(part), _news_meeting(part)
         assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), part
+
+
+def test_a_news_dateline_dates_the_report():
+    # constructed in the shape of a city paper's summary: no "——…在…会议上" line, the dateline gives the year
+    text = normalize_text(
+        "株洲市政府工作报告:今年GDP预期增长8.5%\n"
+        "2015年1月20日 来源:株洲日报\n"
+        "1月19日上午,株洲市第十四届人民代表大会第五次会议开幕。市长阳卫国作政府工作报告。\n"
+        "报告指出,2014年全市地区生产总值完成2160亿元,增长10.2%。"
+    )
+    meta = _meta(text)
+    assert (meta.district, meta.meeting) == ("株洲市", "株洲市第十四届人民代表大会第五次会议")
+    assert (meta.report_year, meta.delivered_on) == (2015, date(2015, 1, 20))
