@@ -98,7 +98,9 @@ _NEW_NOUN_HEADS = (
     r"(?:总额|销售额|零售额|交易额|成交额|金额|余额|额|产值|增加值|收入|投资|资金|支出|利润|税收|产量"
     rf"|面积|贷款|存款|人次|人数|人员|人口|职工|学生|农户|家庭|户数|企业|项目|指数|价(?<!可比价)(?<!不变价)格|规模|游客|客流|销量|工程|总数"
     # intensities: 万元GDP能耗 is energy per unit of output, not output
-    r"|能耗|电耗|水耗|用水量|排放量|排放)"
+    r"|能耗|电耗|水耗|用水量|排放量|排放"
+    # the parts of a total, named after it (进出口总额…,其中出口8.3亿美元、进口4.2亿美元; 到位内资)
+    r"|出口|进口|内资)"
 )
 NEW_NOUN = re.compile(rf"[{CJK}A-Za-z]{{0,8}}?{_NEW_NOUN_HEADS}")
 # The head words alone, for figures._last_new_noun (NEW_NOUN's last match without its costly lazy prefix). Every

@@ -370,3 +370,16 @@ def test_a_higher_figure_to_strive_for_keeps_the_measure_and_its_own_commitment(
     got = [(f.indicator, f.measure, f.value, f.bound, f.commitment) for f in figures(text) if f.indicator]
     assert got == [("gdp", "growth", 7.0, "approx", "expected"), ("gdp", "growth", 7.5, "eq", "strive"),
                    ("general_budget_revenue", "growth", 6.0, "eq", "expected")]
+
+
+@pytest.mark.parametrize("text, rows", [
+    # constructed: the parts named after a total are not the total
+    (REVIEW + "外贸进出口总额完成12.5亿美元,其中出口8.3亿美元。",
+     [("import_export", 2019, 1, "actual", "level", 12.5, "亿美元", "eq", None)]),
+    (REVIEW + "进出口总额增长8.6%,其中出口增长10.2%,进口增长5%。",
+     [("import_export", 2019, 1, "actual", "growth", 8.6, "%", "eq", None)]),
+    (REVIEW + "实际利用外资1.2亿美元,到位内资156亿元。",
+     [("foreign_capital_used", 2019, 1, "actual", "level", 1.2, "亿美元", "eq", None)]),
+])
+def test_parts_of_a_total_are_not_the_total(text, rows):
+    assert headline_rows(text) == rows
