@@ -41,6 +41,21 @@ def _year_value(token: str) -> int:
     return int("".join(str(_CN_YEAR_DIGITS.index("〇" if ch == "零" else ch)) for ch in token))
 
 
+_MONTH = re.compile(r"年\s*([\d〇零一二三四五六七八九十]{1,3})\s*月")
+_CN_MONTH = {"十": 10, "十一": 11, "十二": 12}
+
+
+def _delivery_month(date_text: str) -> int:
+    """The month of a matched delivery date (1 to 12; 0 when unreadable)."""
+    m = _MONTH.search(date_text)
+    if not m:
+        return 0
+    token = m.group(1)
+    if token.isdigit():
+        return int(token)
+    return _CN_MONTH.get(token) or ("〇一二三四五六七八九".find(token) if len(token) == 1 else 0)
+
+
 def _first(sections: list[Section], kinds: tuple[str, ...]) -> Section | None:
     return next((s for s in sections if s.level == 1 and s.kind in kinds and s.period_end), None)
 
@@ -53,6 +68,14 @@ def report_years(text: str, sections: list[Section]) -> ReportYears:
     m = _DELIVERED.match(text) or _DELIVERED_AFTER_NEWLINE.search(text) or _TITLE_DATE.search(text[:300])
     if m:
         report_year: int | None = _year_value(m.group(1))
+        # Headings without years (一、过去一年工作回顾, 二、今年工作安排) take them from the delivery date: a report
+        # delivered from January to September plans its own year and reviews the one before; one delivered in
+        # October to December (a new term's first session) reviews its own year and plans the next.
+        late = _delivery_month(m.group(0)) >= 10
+        if review_year is None and any(x.level == 1 and x.kind == "review" for x in sections):
+            review_year = report_year if late else report_year - 1
+        if plan_year is None and any(x.level == 1 and x.kind == "plan" for x in sections):
+            plan_year = report_year + 1 if late else report_year
     elif review and _THIS_YEAR.search(text, review.char_start, review.char_end):
         # A review that calls its year 今年 was delivered within that year (before year-end statistics).
         report_year = review_year

@@ -59,3 +59,17 @@ def test_delivery_line_found_as_by_the_plain_pattern(text):
         plain = _DELIVERED.search(part)
         fast = _DELIVERED.match(part) or _DELIVERED_AFTER_NEWLINE.search(part)
         assert (fast and fast.group(1)) == (plain and plain.group(1)), part
+
+
+@pytest.mark.parametrize("line, want", [
+    # delivered early in the year: 过去一年 is the year before, 今年 the year of delivery
+    ("——2024年1月15日在黄陂区第十七届人民代表大会第四次会议上", (2024, 2023, 2024)),
+    ("(二〇二三年一月十日在湖北省第十四届人民代表大会第一次会议上)", (2023, 2022, 2023)),
+    # delivered in November (a new term's first session): the year under way is reviewed, the next one planned
+    ("——2021年11月8日在曾都区第四届人民代表大会第一次会议上", (2021, 2021, 2022)),
+])
+def test_headings_without_years_take_them_from_the_delivery_date(line, want):
+    text = (f"政府工作报告\n\n{line}\n\n各位代表:\n\n一、过去一年工作回顾\n\n全区地区生产总值增长6.8%。\n\n"
+            "二、下一步工作总体要求和主要目标\n\n地区生产总值增长6.5%左右。")
+    y = report_years(text, build_sections(text))
+    assert (y.report_year, y.review_year, y.plan_year) == want
