@@ -328,6 +328,39 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,6});")
 
 
+# How a paragraph or a heading ends; a line of a hard-wrapped text (a PDF copied out) ends anywhere.
+_LINE_END = frozenset("。!?;:…”’」』)】》.")
+_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}部分|\d{1,2}[.、](?!\d))")
+_MIN_WRAPPED_LINES = 12
+
+
+def rejoin_wrapped_lines(lines: list[str]) -> list[str]:
+    """A text copied out of a PDF breaks its sentences at the page width (地区生产总\n值220.07亿元), where no
+    alias or figure can be read. When most long lines end mid-sentence, a line as long as the page width is joined
+    to the next one (unless that one opens a heading). Texts with a paragraph per line, the usual web copy, are left
+    as they are."""
+    long = sorted(len(ln) for ln in lines if len(ln) >= 15)
+    if len(long) < _MIN_WRAPPED_LINES:
+        return lines
+    open_ended = sum(1 for ln in lines if len(ln) >= 15 and ln[-1] not in _LINE_END)
+    if open_ended < 0.5 * len(long):
+        return lines
+    # the page width in characters: digits and Latin letters are narrower, so lines holding them run longer;
+    # a wrapped line is one at least about as long as the shorter full lines
+    width = long[len(long) // 4]
+    paragraphs: list[list[str]] = []  # pieces joined once at the end: appending to a growing string is quadratic
+    joining = False
+    for ln in lines:
+        if joining and ln and not _HEADING_START.match(ln):
+            paragraphs[-1].append(ln)
+        else:
+            paragraphs.append([ln])
+        # a full line ends a paragraph only by chance, whatever its last character: the paragraph's last line is
+        # the short one (keeping paragraphs whole matters: 预计 governs a paragraph)
+        joining = bool(ln) and len(ln) >= 0.85 * width
+    return ["".join(pieces) for pieces in paragraphs]
+
+
 def normalize_text(text: str) -> str:
     if looks_like_html(text):
         text = html_to_text(text)
@@ -341,6 +374,7 @@ def normalize_text(text: str) -> str:
     lines = [ln.strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if not is_boilerplate_line(ln)]
     lines = strip_injected_tails(lines)
+    lines = rejoin_wrapped_lines(lines)
     out: list[str] = []
     for ln in lines:
         if ln or (out and out[-1]):  # at most one blank line: paragraph breaks survive, page padding does not

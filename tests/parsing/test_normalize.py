@@ -9,7 +9,12 @@ from pathlib import Path
 import opencc
 import pytest
 
-from orchestration.parsing.normalize import is_boilerplate_line, is_traditional, normalize_text
+from orchestration.parsing.normalize import (
+    is_boilerplate_line,
+    is_traditional,
+    normalize_text,
+    rejoin_wrapped_lines,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -179,3 +184,28 @@ def test_a_megabyte_line_of_digits_and_punctuation_does_not_hang():
 def test_entities_left_in_a_text_copy_of_a_page():
     raw = "各位代表:&nbsp;&nbsp;\n全区实现&ldquo;九有&rdquo;,地方生产总值220.07亿元,同比增长9.1%&hellip;"
     assert normalize_text(raw) == "各位代表:\n全区实现“九有”,地方生产总值220.07亿元,同比增长9.1%..."
+
+
+def _hard_wrapped(text: str, width: int) -> str:
+    """The text as a PDF copy gives it: every paragraph broken at the page width."""
+    import textwrap
+
+    return "\n".join("\n".join(textwrap.wrap(par, width)) if par else "" for par in text.split("\n"))
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.name for p in SEEDS])
+def test_a_hard_wrapped_copy_gives_back_the_paragraphs(path):
+    raw = path.read_text(encoding="utf-8")
+    text = normalize_text(_hard_wrapped(raw, 30))
+    evidence = _evidence().get(path.name, [])
+    assert [e for e in evidence if e not in text] == []
+    lines = raw.split("\n")
+    assert rejoin_wrapped_lines(lines) == lines  # a paragraph per line, as the sample is: left as it is
+
+
+def test_headings_and_short_lines_are_never_joined():
+    lines = ["一、2019年工作回顾"] + ["全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二"] * 14 + [
+        "二、2020年工作安排", "地区生产总值增长7.6%。"]
+    text = normalize_text("\n".join(lines))
+    assert text.split("\n")[0] == "一、2019年工作回顾"
+    assert "\n二、2020年工作安排\n地区生产总值增长7.6%。" in text
