@@ -361,6 +361,19 @@ def rejoin_wrapped_lines(lines: list[str]) -> list[str]:
     return ["".join(pieces) for pieces in paragraphs]
 
 
+# 增长百分之七点五 (spoken style, news transcripts) is 增长7.5%: written so, every figure rule reads it.
+_PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]{1,8}|\d{1,3}(?:\.\d{1,3})?)")
+
+
+def _percent(m: re.Match) -> str:
+    from .numbers import parse_number
+
+    value = parse_number(m.group(1))
+    if value is None:
+        return m.group()
+    return f"{int(value) if value.is_integer() else value}%"
+
+
 def normalize_text(text: str) -> str:
     if looks_like_html(text):
         text = html_to_text(text)
@@ -371,6 +384,8 @@ def normalize_text(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     if is_traditional(text):
         text = _opencc("t2s").convert(text)
+    if "百分之" in text:
+        text = _PERCENT_WORDS.sub(_percent, text)
     lines = [ln.strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if not is_boilerplate_line(ln)]
     lines = strip_injected_tails(lines)

@@ -209,3 +209,13 @@ def test_headings_and_short_lines_are_never_joined():
     text = normalize_text("\n".join(lines))
     assert text.split("\n")[0] == "一、2019年工作回顾"
     assert "\n二、2020年工作安排\n地区生产总值增长7.6%。" in text
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("全年地区生产总值增长百分之七点五左右", "全年地区生产总值增长7.5%左右"),
+    ("城镇登记失业率控制在百分之四以内", "城镇登记失业率控制在4%以内"),
+    ("增长百分之十二点三", "增长12.3%"),
+    ("增长百分之5.5", "增长5.5%"),
+])
+def test_percent_written_in_words(raw, clean):
+    assert normalize_text(raw) == clean
