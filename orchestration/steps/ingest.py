@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from orchestration.parsing.decode import UnusableFile, decode_report
@@ -12,6 +13,18 @@ from orchestration.storage.inbox import InboxFile
 from orchestration.storage.parts import INGEST_FILE, part_dir, read_json, write_json_atomic
 
 MAX_REPORT_BYTES = 5_000_000  # the longest real provincial reports are well under 1 MB of text
+PARSING_DIR = Path(__file__).resolve().parents[1] / "parsing"
+# The code that turns a file's bytes into the stored text: when it changes, unchanged files are read again.
+READER_FILES = ("decode.py", "normalize.py", "numbers.py")
+
+
+@lru_cache(maxsize=1)
+def reader_version() -> str:
+    h = hashlib.sha256()
+    for name in READER_FILES:
+        h.update(name.encode())
+        h.update((PARSING_DIR / name).read_bytes())
+    return h.hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -36,7 +49,8 @@ def _now() -> str:
 def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
     target = part_dir(parts_dir, f.key) / INGEST_FILE
     previous = read_json(target)
-    if previous and previous.get("size_bytes") == f.size and previous.get("mtime_ns") == f.mtime_ns:
+    if (previous and previous.get("size_bytes") == f.size and previous.get("mtime_ns") == f.mtime_ns
+            and previous.get("reader_version") == reader_version()):
         return _result(previous, reused=True)
 
     record = {
@@ -51,6 +65,7 @@ def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
         "reason": f.problem,
         "source_encoding": None,
         "text": None,
+        "reader_version": reader_version(),
     }
     if f.problem is None and f.size > MAX_REPORT_BYTES:
         # Judged by the listed size, before reading: a stray disk image must not be loaded into memory.

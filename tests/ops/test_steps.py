@@ -84,3 +84,13 @@ def test_a_write_that_fails_half_way_leaves_the_last_complete_tables(inbox, tmp_
     assert second.error and "disk full" in second.error
     assert {p.name: p.read_bytes() for p in folder.glob("*.parquet")} == before
     assert read_json(folder / PARSE_FILE)["parser_version"] == "a newer parser"  # so the next run parses again
+
+
+def test_an_unchanged_file_is_read_again_when_the_reader_changed(inbox, tmp_path, monkeypatch):
+    parts = tmp_path / "parts"
+    assert not ingest_all(inbox, parts)["a.txt"].reused
+    assert ingest_all(inbox, parts)["a.txt"].reused
+    # a new version of decode/normalize (a rule that rejoins wrapped lines, say) must reach files already read
+    monkeypatch.setattr(ingest_step, "reader_version", lambda: "another-reader")
+    assert not ingest_all(inbox, parts)["a.txt"].reused
+    assert ingest_all(inbox, parts)["a.txt"].reused
