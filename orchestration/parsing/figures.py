@@ -142,6 +142,7 @@ class _Doc:
         self.para_starts = [0, *map(re.Match.end, _NEWLINE.finditer(self.work))]
         self.sections = sorted(sections, key=lambda s: (s.char_start, s.level))
         self.sec_starts = [s.char_start for s in self.sections]
+        self.sec_by_id = {s.section_id: s for s in self.sections}
 
     def clause_start(self, pos: int, floor: int) -> int:
         """Start of the clause (after , ; : 。, the P.CLAUSE_BOUNDARY marks) holding pos, not before floor.
@@ -167,12 +168,10 @@ class _Doc:
 
     def five_year(self, sec: Section | None) -> bool:
         """Whether the section or one above it is about a five-year term by its title (过去五年工作回顾, 五年来)."""
-        if not hasattr(self, "_by_id"):
-            self._by_id = {s.section_id: s for s in self.sections}
         while sec is not None:
             if "五年" in sec.title:
                 return True
-            sec = self._by_id.get(sec.parent_id)
+            sec = self.sec_by_id.get(sec.parent_id)
         return False
 
     def section(self, pos: int) -> Section | None:
