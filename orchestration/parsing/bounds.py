@@ -1,9 +1,10 @@
-"""The hedge on a figure: 左右/约 approx, 以上/突破 min, 以内/不超过 max, 5%—5.5% range."""
+"""The hedge on a figure: 左右/约 approx, 以上/突破 min, 以内/不超过 max, 5%—5.5% range (words: data/figure_words.csv,
+groups hedge_before, hedge_after, hedge_before_unit)."""
 from __future__ import annotations
 
 from . import patterns as P
 
-_REACH = 4  # hedge words are at most 3 characters and stand right before the number
+_REACH = max(map(len, P.PREFIX_KIND)) + 1  # hedge words stand right before the number, perhaps after a space
 _HEDGE_LAST = frozenset(word[-1] for word in P.PREFIX_KIND)
 
 
@@ -28,3 +29,8 @@ def read_bound(work: str, num_start: int, suffix: str | None, more: str | None,
     if more:
         return "min", more, num_start
     return "eq", None, num_start
+
+
+def strip_hedge(tail: str) -> str:
+    """The words before a number without the hedge word ending them (增长超过 -> 增长)."""
+    return P.PREFIX_BOUND.sub("", tail.rstrip())

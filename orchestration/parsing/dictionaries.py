@@ -89,6 +89,12 @@ def indicator_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def indicator_unit_kinds() -> dict[str, str]:
+    """indicator code -> what its levels are measured in (money, persons, mass, percent), from indicators.csv."""
+    return {r["indicator"]: r["unit_kind"] for r in _read_csv(SEEDS_DIR / "indicators.csv")}
+
+
+@lru_cache(maxsize=1)
 def units() -> dict[str, tuple[str, float, str]]:
     """unit as written -> (unit_base, factor, kind)."""
     return {r["unit"]: (r["unit_base"], float(r["factor"]), r["kind"]) for r in _read_csv(SEEDS_DIR / "units.csv")}

@@ -5,15 +5,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dictionaries import indicator_aliases
+from .dictionaries import indicator_aliases, indicator_unit_kinds
 
 GAP_REACH = 25  # how far before B the A of an `A…B` alias may stand (one or two clauses)
 
-# What each indicator can be measured in. Domain knowledge the code table does not carry: a count of jobs is
-# persons, grain is a mass, the two rates are percents; every other code is an amount of money.
-_KIND = {"new_urban_jobs": "persons", "population": "persons", "grain_output": "mass",
-         "unemployment_rate": "percent", "urbanization_rate": "percent"}
-RATE_CODES = frozenset(k for k, v in _KIND.items() if v == "percent")
+# What each indicator can be measured in (indicators.csv, unit_kind): jobs in persons, grain a mass, the rates
+# percents, every other code an amount of money.
+RATE_CODES = frozenset(k for k, v in indicator_unit_kinds().items() if v == "percent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +79,7 @@ def find_aliases(work: str, start: int, end: int, floor: int) -> list[AliasHit]:
 
 def compatible(code: str, measure: str, unit_kind: str) -> bool:
     """Whether a figure of this measure and unit kind can be a value of the indicator."""
-    kind = _KIND.get(code, "money")
+    kind = indicator_unit_kinds().get(code, "money")
     if measure in ("growth",):
         return True
     if measure == "share":

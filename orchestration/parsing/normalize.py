@@ -16,6 +16,9 @@ from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from .sections import HEADING_NUMBER
+from .words import alternation, words
+
 # --- HTML -------------------------------------------------------------------------------------------------------
 
 _HTML_TAG = re.compile(
@@ -211,58 +214,23 @@ def is_traditional(text: str, sample: int = 5000) -> bool:
 # --- boilerplate lines ------------------------------------------------------------------------------------------
 
 _LEAD = re.compile(r"^[\s•·▪◆◇■□●○>»|\-–]+")
+def _page(group: str) -> tuple[str, ...]:
+    return words(group, "page_words.csv")
+
+
 # "label: value" lines of a page's article info block; only ever at the start of a short line.
-_META_LABEL = re.compile(
-    r"^[【\[]?(?:作者|来源|信息来源|文章来源|稿件来源|发布时间|发布日期|发布机构|发布单位|发文日期|更新时间|时间|日期|"
-    r"审核人|审核|审稿|责任编辑|编辑|校对|浏览量|浏览次数|访问量|访问次数|点击数|点击量|点击率|阅读量|阅读次数|阅读数|"
-    r"字体|字号|索引号|主题分类|信息分类|分类|文号|发文字号|所属机构|成文日期|关键词|分享到|分享|文件名称|公开目录|"
-    r"公开责任部门|公开形式|公开日期|公开方式|公开范围|有效性|生成日期|发文机关|所属主题|体裁分类|信息来源)\s*[:|]"
-)
+_META_LABEL = re.compile(rf"^[【\[]?{alternation('meta_label', 'page_words.csv')}\s*[:|]")
 # Share/print/font-size buttons: a line made only of these words (split, not one regex, to stay linear).
-_BUTTON_WORDS = frozenset(
-    {
-        "打印",
-        "打印本页",
-        "打印此页",
-        "打印文章",
-        "关闭",
-        "关闭窗口",
-        "关闭本页",
-        "收藏",
-        "加入收藏",
-        "返回顶部",
-        "返回",
-        "顶部",
-        "分享",
-        "分享到",
-        "字体",
-        "字号",
-        "大",
-        "中",
-        "小",
-        "默认",
-        "放大",
-        "缩小",
-        "纠错",
-        "我要纠错",
-        "保存",
-        "复制链接",
-        "微信",
-        "微博",
-        "QQ空间",
-        "QQ",
-        "打印页面",
-    }
-)
+_BUTTON_WORDS = frozenset(_page("button"))
 _BUTTON_SPLIT = re.compile(r"[\s:|/【】\[\]「」()]+")
 _BUTTON_FIRST = frozenset(w[0] for w in _BUTTON_WORDS) | frozenset(":|/【】[]「」()")
-_FOOTER = re.compile(r"(?:版权所有|ICP备|ICP证|网站标识码|公网安备|主办单位:|承办单位:|技术支持:|网站地图|联系我们)")
+_FOOTER = re.compile(alternation("footer", "page_words.csv"))
 # Links to other articles: two phrases anywhere in the line, the rest at its start (a prefix test: a pattern of
 # ^-anchored alternatives is tried at every position of every line).
-_OTHER_ARTICLE = re.compile(r"较旧一篇|较新一篇")
-_OTHER_ARTICLE_START = ("上一篇", "下一篇", "上一条", "下一条", "相关链接", "相关文章", "相关阅读", "相关新闻")
+_OTHER_ARTICLE = re.compile(alternation("other_article", "page_words.csv"))
+_OTHER_ARTICLE_START = _page("other_article_start")
 _SCAN_CODE = re.compile(r"^(?:手机|微信|用手机)?扫(?:一扫|描二维码|码)")
-_BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|您的位置|你的位置|所在位置)\s*:|^首页\s*[>»]")
+_BREADCRUMB = re.compile(rf"^{alternation('breadcrumb', 'page_words.csv')}\s*:|^首页\s*[>»]")
 # A posting stamp on its own line: "2020-11-30 09:26", "[ 2021-01-27 ]", "2021年01月27日 10:30". A bare
 # "2021年1月27日" is kept: it may be the delivery date under a title.
 _TIMESTAMP = re.compile(
@@ -330,7 +298,6 @@ _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip|#\d{2,6}
 
 # How a paragraph or a heading ends; a line of a hard-wrapped text (a PDF copied out) ends anywhere.
 _LINE_END = frozenset("。!?;:…”’」』)】》.")
-_HEADING_START = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]{1,3}部分|\d{1,2}[.、](?!\d))")
 _MIN_WRAPPED_LINES = 12
 
 
@@ -351,7 +318,7 @@ def rejoin_wrapped_lines(lines: list[str]) -> list[str]:
     paragraphs: list[list[str]] = []  # pieces joined once at the end: appending to a growing string is quadratic
     joining = False
     for ln in lines:
-        if joining and ln and not _HEADING_START.match(ln):
+        if joining and ln and not HEADING_NUMBER.match(ln):
             paragraphs[-1].append(ln)
         else:
             paragraphs.append([ln])

@@ -31,8 +31,12 @@ from .dictionaries import (
     project_generic_words,
     project_status_cues,
     project_suffixes,
+    units,
 )
+from .numbers import amount_in_base, parse_number
 from .records import Project, ReportMeta, Section
+from .sections import HEADING_NUMBER
+from .words import alternation, words
 
 # Higher wins when one clause carries several cues (建成投产 -> completed, 启动…建设 -> started).
 _STATUS_RANK = {"planned": 6, "completed": 5, "operating": 4, "started": 3, "signed": 2, "in_progress": 1}
@@ -43,20 +47,22 @@ _SENTENCE_END = frozenset(";;。!?!?\n")
 # An amount: 总投资20亿元的 / 投资15.4亿元 / 投入2.6亿元.
 # 完成(全社会固定资产|技改)投资 (group 1) states what was invested in the subject named before it: 确保中法生态城
 # 全年完成全社会固定资产投资130亿元. Its growth rate (、增长20%) goes with it.
-_AMOUNT = re.compile(
-    r"(?P<text>(?:(?P<done>(?:全年|年内|今年|当年)?(?:累计)?完成(?:全社会)?(?:固定资产|技改|工业|项目|有效)?投资)"
-    r"|计划总投资|总投资|计划投资|投资|投入资金|投入)(?:额|规模)?(?:约|达|达到|超过|逾|近)?"
-    r"(?P<num>\d{1,7}(?:\.\d{1,4})?)(?P<scale>万亿|亿|万|千)?(?P<usd>美)?元(?:以上|左右)?)"
-    r"(?:、(?:同比)?增长\d{1,3}(?:\.\d{1,2})?%)?的?"
-)
-_AMOUNT_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0}
+@lru_cache(maxsize=1)
+def _amount_re() -> re.Pattern[str]:
+    """An investment amount: a number and a money unit of units.csv (亿元, 万元, 亿美元 …), after an investment word."""
+    money = sorted((u for u, (_, _, kind) in units().items() if kind == "money"), key=len, reverse=True)
+    return re.compile(
+        r"(?P<text>(?:(?P<done>(?:全年|年内|今年|当年)?(?:累计)?完成(?:全社会)?(?:固定资产|技改|工业|项目|有效)?投资)"
+        r"|计划总投资|总投资|计划投资|投资|投入资金|投入)(?:额|规模)?(?:约|达|达到|超过|逾|近)?"
+        rf"(?P<num>\d{{1,7}}(?:\.\d{{1,4}})?)(?P<unit>{'|'.join(map(re.escape, money))})(?:以上|左右)?)"
+        r"(?:、(?:同比)?增长\d{1,3}(?:\.\d{1,2})?%)?的?"
+    )
 # Land work on a project named before it: 四环线(青山段)征地288亩, 七军会沙滩排球场馆用地征迁腾退.
 _LAND_TAIL = re.compile(r"(?:用地)?(?:征地|征收|征迁|拆迁|腾退){1,3}[\d.]{0,8}(?:亩|户|平方米|万平方米)?$")
 _EMPTY_PARENS = re.compile(r"\(\s*\)")
 _CONJUNCTION = re.compile(r"[和及与]")
 # Footnote markers glued to names in web copies (“四个三”重大生态工程(4)建设) and heading numbers.
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)")
-_HEADING = re.compile(r"^\s*(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 _YEAR_WORD = re.compile(r"\d{4}年?内?")
 # Counts and thresholds mark aggregates (亿元以上项目27个, 3所幼儿园), never a name.
 _AGGREGATE = re.compile(
@@ -64,35 +70,40 @@ _AGGREGATE = re.compile(
     r"|^\d+(?:\.\d+)?(?:亩|平方公里|公里|米|万方)|^\d+[街号]$|\d+(?:所|座|栋)"
     r"|^\d+(?:至|到|-|~)\d+(?:个|所|座|项|条|批|家|处|栋)"
 )
-# Words that alone never make a name specific (重点项目, 一批民生工程 ...).
-_GENERIC = re.compile(
-    r"重点|重大|一批|各类|相关|配套|基础设施|民生|城市|农村|乡村|市级|区级|省级|县级|招商|亿元|中小|"
-    r"续建|在建|新开工|产业|工业|技改|项目|工程|建设|改造|升级|等|个|批|条|家|的|和|及"
-)
+def _w(group: str) -> tuple[str, ...]:
+    return words(group, "project_words.csv")
+
+
+def _alternation(group: str) -> str:
+    return alternation(group, "project_words.csv")
+
+
+# Word lists: data/project_words.csv (each group's comment there says what the rule does with it).
+_GENERIC = re.compile(_alternation("not_naming"))
+_SINGLE_SUFFIXES = frozenset(_w("single_suffix"))
+_LIST_HEAD = re.compile(_alternation("list_head") + r"(?:\d+个)?$")
+_WORK_WORDS = _w("work_word")
+_WORK_TAIL = re.compile(_alternation("work_word") + "$")
+_SITE_WORDS = _w("site_work")
+_SITE_WORK = re.compile(_alternation("site_work") + "$")
+_INNER_VERBS = frozenset(_w("inner_verb"))
+_ACTION_STARTS = _w("action_start")
+_SETTLE = frozenset(_w("settle"))
+_PREPOSITIONS = frozenset(_w("preposition"))
+_PLAN_ONLY_CUES = frozenset(_w("plan_only_cue"))
+_FUTURE = frozenset(_w("future"))
+_PLANNING = frozenset(_w("planning"))
+_NOT_YET = _w("not_yet")
+_PURE_VERBS = frozenset(_w("pure_verb"))
+_BUILD_TAILS = frozenset(_w("build_tail"))
+_START_FRAMES = frozenset(_w("start_frame"))
+_JOINERS = frozenset(_w("joiner"))
+
 _PHASE_TAIL = re.compile(r"(?:[一二三四五六七八九十\d、]+期)+(?:项目|工程)?$")
 _PAREN_TAIL = re.compile(r"\([^()]{1,12}\)$")
-# One-character suffixes count only when jieba leaves them as their own token (余家头/路) or inside
-# a token that is not a common word (data/project_common_words.txt).
-_SINGLE_SUFFIXES = frozenset("路街桥园馆港渠厂站城段线楼塔院场库")
-# Heads after 等 that make every listed item a project (…等一批项目, …等7条道路).
-_LIST_HEAD = re.compile(r"(?:项目|道路|干道|主干道|场馆|重点项目|重大项目)(?:\d+个)?$")
-_WORK_WORDS = ("改扩建", "扩建", "改建", "新建", "还建", "配建", "改造", "提升改造", "整治", "综合治理", "治理", "修复", "提档升级",
-               "清淤")
-_WORK_TAIL = re.compile("(?:" + "|".join(_WORK_WORDS) + ")$")
-# Works that name their site by a bare place name (太山庙棚户区改造, 大水机棚改).
-_SITE_WORDS = ("棚户区改造", "棚改", "旧城改造", "城中村改造")
-_SITE_WORK = re.compile("(?:" + "|".join(_SITE_WORDS) + ")$")
-_INNER_VERBS = frozenset(("打造", "围绕", "支持", "服务", "开发", "共同开发", "谋划"))
-_ACTION_STARTS = ("抓", "促", "推", "搞", "让", "使", "方便", "加强", "强化", "提高", "做好", "抓好", "保障", "促进", "确保")
-_SETTLE = frozenset(("落户", "落地", "入驻", "签约落户"))
-_PREPOSITIONS = frozenset(("在", "从", "向", "于"))
 _MIN_NAME, _MAX_NAME = 3, 40
 _MAX_SHARED = 5  # longest bare place name that shares the next item's head (周家寨)
 _MAX_LISTED = 30  # "A、B等N个X" with N this large counts a category, it does not name a project
-_PLAN_ONLY_CUES = frozenset(("完善", "打造", "建立", "支持", "开发", "规划", "争取", "高标准打造", "继续完善"))
-_FUTURE = frozenset(("将", "拟", "计划", "力争", "争取", "确保", "要", "今年", "明年"))
-_PLANNING = frozenset(("前期工作", "策划", "谋划"))
-_NOT_YET = "即将"  # 编钟中学即将投入使用: still being built
 
 
 @lru_cache(maxsize=1)
@@ -303,9 +314,6 @@ def _cut_inner(name: str, cues: dict[str, str], front: frozenset[str], lead: boo
     return name, []
 
 
-# Verbs that never stand inside a project name (建设, 新建, 改造 do: 商圈建设项目, 配套设施新建工程).
-_PURE_VERBS = frozenset(("推进", "加快推进", "推动", "实施", "启动", "签约", "引进", "引入", "完成", "开展", "落实", "争创",
-                         "调研", "托管", "对接", "协同", "布局"))
 
 
 def _has_inner_verb(name: str, cues: dict[str, str]) -> bool:
@@ -423,9 +431,6 @@ def _names(obj: str, cues, front, back) -> tuple[list[str], list[str], bool]:
     return [], found, False
 
 
-# Verbs after a subject that only a construction project takes (浚山光电一期建成投产).
-_BUILD_TAILS = frozenset(("建成投产", "开工建设", "开工", "竣工", "建成通车", "通车", "投产", "竣工投产", "开业",
-                          "开园", "投入使用", "通车运行", "落户", "落地", "进场施工", "建成投运", "开通运营"))
 
 
 def _builds(tail: list[str], found: list[str], funded: bool = False) -> bool:
@@ -440,7 +445,6 @@ def _builds(tail: list[str], found: list[str], funded: bool = False) -> bool:
     return "建设" in tail and any(w in _START_FRAMES or (funded and w == "实施") for w in found)
 
 
-_START_FRAMES = frozenset(("启动", "开工", "动工"))
 
 
 def _bare_name(obj: str, cues, front, back) -> list[str]:
@@ -541,23 +545,32 @@ def _clauses(text: str):
         yield a, b, sent_start, len(text)
 
 
-def _unread_cues(unread, section_at, cues, front, back) -> list[str]:
-    """The cues skipped clauses would have added to their sentence's (exactly as the main loop adds them)."""
+def _object(clause: str, toks, i: int, j: int) -> str:
+    """The clause between the verbs and fillers peeled off its ends."""
+    return clause[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])]
+
+
+def _deferred_cues(deferred, section_at, cues, front, back) -> list[str]:
+    """The status cues of clauses the main loop passed over as nameless, read only when a later clause of the
+    sentence needs them: the same peel and object reading the main loop gives a clause."""
     out: list[str] = []
-    for clause, start, obj in unread:
+    for clause, start, obj in deferred:
         if obj is None:
             toks = _tokens(clause)
             i, j, found = _peel(toks, cues, front, back, [])
-            if i >= j:
-                out += found
-                continue
-            section = section_at(start)
-            if section is not None and section.kind == "glossary":
+            if i < j and _in_glossary(section_at(start)):
                 continue
             out += found
-            obj = clause[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])]
+            if i >= j:
+                continue
+            obj = _object(clause, toks, i, j)
         out += _names(obj, cues, front, back)[1]
     return out
+
+
+def _in_glossary(section: Section | None) -> bool:
+    # a glossary explains slogans; the projects it mentions are counted where the report names them
+    return section is not None and section.kind == "glossary"
 
 
 def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> list[Project]:
@@ -581,15 +594,16 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         clause = text[start:end]
         if "(" in clause:
             clause = _FOOTNOTE.sub(lambda m: " " * len(m.group()), clause)
-        if _HEADING.match(clause):
-            clause = _HEADING.sub(lambda m: " " * len(m.group()), clause)
+        if HEADING_NUMBER.match(clause):
+            clause = HEADING_NUMBER.sub(lambda m: " " * len(m.group()), clause)
         if "*" in clause:
             clause = clause.replace("*", " ")  # censored characters in web copies stand for a lost word
         amount, invested = None, False
-        m = _AMOUNT.search(clause) if "元" in clause else None
+        m = _amount_re().search(clause) if "元" in clause else None
         if m:
             # investment_value_base is in 元: a dollar amount keeps its text but no value
-            value = None if m.group("usd") else float(m.group("num")) * _AMOUNT_SCALE[m.group("scale")]
+            base = amount_in_base(parse_number(m.group("num")), m.group("unit"))
+            value = base[0] if base[1] == "元" else None
             amount = (m.group("text"), value)
             invested = m.group("done") is not None
             clause = clause[: m.start()] + " " * len(m.group()) + clause[m.end():]
@@ -619,10 +633,10 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         if i >= j:
             sent_cues += found
             continue
-        obj = clause[toks[i][1]:toks[j - 1][1] + len(toks[j - 1][0])]
+        obj = _object(clause, toks, i, j)
         section = section_at(start)
-        if section is not None and section.kind == "glossary":
-            continue  # a glossary explains slogans; the projects it mentions are counted where the report names them
+        if _in_glossary(section):
+            continue
         if section is not None and section.level <= 2 and start < section.char_start + len(section.title):
             # A part or subsection heading sums its body up in a slogan (推动蔡甸开发区提档升级, “一区三城”建设全面
             # 启动); the projects themselves are named, with their verbs and amounts, in the body below it.
@@ -642,7 +656,7 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
         year, in_plan = periods[sid]
         if names and not clause_cues and listed:
             if unread:
-                sent_cues += _unread_cues(unread, section_at, cues, front, back)
+                sent_cues += _deferred_cues(unread, section_at, cues, front, back)
                 unread = []
             clause_cues = list(sent_cues)  # 其中A、B等亿元以上项目23个 takes 新签约 from the clause before
         sent_cues += found + inner
@@ -657,11 +671,11 @@ def extract_projects(text: str, sections: list[Section], meta: ReportMeta) -> li
             # a news summary without a plan heading: 今年将加快推进X建设 is a plan
             in_plan, year = True, meta.plan_year or year
         if not in_plan and unread and any(w in c for c, _, _ in unread for w in _PLANNING):
-            sent_cues += _unread_cues(unread, section_at, cues, front, back)  # a cue of theirs may be 谋划
+            sent_cues += _deferred_cues(unread, section_at, cues, front, back)  # a cue of theirs may be 谋划
             unread = []
         if in_plan or any(w in _PLANNING for w in sent_cues):
             status = "planned"  # 积极谋划…,实施长江湿地…等重大生态项目: still being planned
-        elif _NOT_YET in clause and status in ("operating", "completed"):
+        elif any(w in clause for w in _NOT_YET) and status in ("operating", "completed"):
             status = "in_progress"
         one = len(names) == 1 and amount is not None
         if len(names) == 1 and amount is None:
@@ -703,7 +717,6 @@ def _one_row_each(rows: list[Project]) -> list[Project]:
     return out
 
 
-_JOINERS = frozenset(("等", "和", "及", "与", "的", "、"))
 
 
 def _one_name(s: str) -> bool:

@@ -8,33 +8,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import fold_width
+from .numbers import ORDINALS, fold_width
 from .records import Section
+from .words import alternation, words
 
-_CN_ORD = "一二三四五六七八九十"
+
+def _words(group: str) -> str:
+    return alternation(group, "section_words.csv")
+
+
+_CN_ORD = ORDINALS
+# The number opening a heading line, whatever its level: 一、 / (一) / 第一部分 / 1. (not 1.5): what every reader of
+# headings (paragraph rebuilding, the header of a report, project clauses) recognises.
+HEADING_NUMBER = re.compile(
+    rf"^\s*(?:[{ORDINALS}]{{1,3}}、|\([{ORDINALS}]{{1,3}}\)|第[{ORDINALS}]{{1,3}}部分|\d{{1,2}}[.、](?!\d))"
+)
 # 一、 part heading; the negative look-ahead keeps "一、二、三产结构" (an enumeration) from being a heading.
 _L1 = re.compile(rf"^[ \t\u3000]*([{_CN_ORD}]{{1,3}})[、.．](?![{_CN_ORD}]{{1,3}}[、.．])[ \t\u3000]*(\S)")
 _PART = re.compile(rf"^[ \t\u3000]*第([{_CN_ORD}]{{1,3}})部分[ \t\u3000:、]*(\S)")
 _L2 = re.compile(rf"^[ \t\u3000]*[(（]([{_CN_ORD}]{{1,3}})[)）][ \t\u3000]*(\S)")
 _DASH_LEAD = re.compile(r"^[ \t\u3000]*[—－\-]{1,2}[ \t\u3000]*(\S)")
-_TERM_LEAD = re.compile(r"^[ \t\u3000]*(五年来|过去五年|过去的五年|本届政府以来|五年以来)")
+_TERM_LEAD = re.compile(rf"^[ \t\u3000]*({_words('term_lead')})")
 _FIRST_SENT = re.compile(r"^[^。!?;,:]{2,16}。")
 _SENT_PUNCT = re.compile(r"[。,;:!?]")
 _YEAR = re.compile(r"(?<!\d)(19[89]\d|20\d\d)年")
 
-_REVIEW = re.compile(r"回顾|工作总结|过去一年|过去的一年|一年来|五年来|过去五年|工作情况")
-_OUTLOOK = re.compile(r"今后五年|未来五年|今后一个时期|五年目标|远景|规划纲要|十[二三四五]五")
-_GOVERNMENT = re.compile(r"政府自身建设|自身建设|服务型政府|政府建设|建设人民满意")
-_GLOSSARY = re.compile(r"名词|注释|解释|附件|附录")
-_PLAN = re.compile(r"工作安排|重点工作|主要任务|工作任务|预期目标|奋斗目标|工作建议|工作部署|总体要求|工作打算|目标任务")
+_REVIEW = re.compile(_words("review"))
+_OUTLOOK = re.compile(_words("outlook"))
+_GOVERNMENT = re.compile(_words("government"))
+_GLOSSARY = re.compile(_words("glossary"))
+_PLAN = re.compile(_words("plan"))
 # A plan written as prose, without a heading: "2020年,是…收官之年" or "…主要预期目标是:".
 _PLAN_PROSE = re.compile(r"(?m)^[ \t\u3000]*(?:(?:19|20)\d\d年[,,]?\s*是[^。\n]{0,40}之年"
                          r"|(?:19|20)\d\d年[^。\n]{0,12}(?:主要预期目标|政府工作的总体要求))")
 # A glossary or annex standing alone on its line ("名 词 注 释", "附件:") starts a part of its own.
-_GLOSSARY_LINE = re.compile(r"^(?:附件|名词解释|名词注释|名词注解|注释|附录)[::]?$")
-_GLOSSARY_FIRST = frozenset("附名注")
+_GLOSSARY_LINE = re.compile(rf"^{_words('glossary_line')}[::]?$")
+_GLOSSARY_FIRST = frozenset(w[0] for w in words("glossary_line", "section_words.csv"))
 _SPACES = re.compile(r"\s+")
-_TERM_TITLE = re.compile(r"本届政府|五年|过去五年")
+_TERM_TITLE = re.compile(_words("term_title"))
 
 
 @dataclass

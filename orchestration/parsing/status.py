@@ -1,34 +1,73 @@
-"""Result or target: the section kind sets the default, 预计 makes a result an estimate, 力争/确保 a commitment."""
+"""Result or target, and how firmly a target is set.
+
+The section sets the default (a plan's figures are targets, a review's results); 预计 makes a result an estimate
+(and a paragraph opening with 预计 covers the whole paragraph); in an undated text (a news summary) a target cue
+(预期目标, 力争 …) makes a target; the time words then settle it: a plan that recalls a dated earlier year, or
+去年, states a result; 到2026年 beyond the review year sets a target; the from-value of 从A增加到B is a result.
+Words: data/figure_words.csv, groups estimate_cue, actual_cue, target_cue, commitment.
+"""
 from __future__ import annotations
 
 from . import patterns as P
+from .records import ReportMeta
 
-_TARGET_KINDS = ("plan", "outlook", "government")
+TARGET_KINDS = ("plan", "outlook", "government")
+
+
+def _last(pattern, text: str):
+    m = None
+    for m in pattern.finditer(text):
+        pass
+    return m
 
 
 def read_status(section_kind: str, before: str, work: str, para_start: int) -> tuple[str, str | None]:
-    """(status, cue word) for a figure; `before` is its sentence up to the number.
+    """(status, cue word) from the section and the cue words; `before` is the figure's sentence up to the number.
 
     预计 covers the rest of its sentence; a paragraph that opens with 预计 (an abstract's headline block)
     covers the whole paragraph.
     """
-    if section_kind in _TARGET_KINDS:
-        m = None
-        for m in P.COMMITMENT.finditer(before):
-            pass
+    if section_kind in TARGET_KINDS:
+        m = _last(P.COMMITMENT, before)
         return "target", m.group() if m else None
     m = P.ESTIMATE.search(before)
     if m or P.PARA_ESTIMATE.match(work, para_start):
         return "estimate", m.group() if m else "预计"
-    m = None
-    for m in P.ACTUAL_CUE.finditer(before):
-        pass
+    m = _last(P.ACTUAL_CUE, before)
     return "actual", m.group() if m else None
+
+
+def figure_status(section_kind: str, before: str, work: str, para_start: int, time, meta: ReportMeta,
+                  period_end: int | None) -> tuple[str, str | None]:
+    """(status, cue word) of one figure; `time` is what its words say about time (years.TimeWords)."""
+    status, cue = read_status(section_kind, before, work, para_start)
+    if section_kind == "other":
+        # no heading says whether this is a plan (news summaries, excerpts): the sentence's own cue words decide
+        t = _last(P.TARGET_CUE, before)
+        if t and status != "estimate":
+            status, cue = "target", t.group()
+    if time.dated is not None and status == "target" and time.dated < (meta.plan_year or period_end or time.dated):
+        status, cue = "actual", None  # a plan that first recalls last year's result: "2022年,全县…"
+    if time.by is not None and (status == "target" or time.by > (meta.review_year or 0)):
+        status, cue = "target", cue or "到"  # 到2026年 beyond the reviewed years
+    if time.relative == "去年" and status == "target":
+        status, cue = "actual", time.relative
+    return status, cue
+
+
+def start_value_status(status: str) -> str:
+    """The from-value of 从A增加到B is a level already reached, never a target."""
+    return "actual" if status == "target" else status
 
 
 def commitment_of(before: str) -> str | None:
     """The commitment of a target: the nearest 确保/力争/预期… before the number."""
-    m = None
-    for m in P.COMMITMENT.finditer(before):
-        pass
+    m = _last(P.COMMITMENT, before)
     return P.COMMITMENT_KIND[m.group()] if m else None
+
+
+def target_commitment(work: str, sent_start: int, first: int, pos: int) -> str | None:
+    """The commitment word of the figure's own clause chain (since the last ;), else the one leading the sentence
+    before its first figure: in 预期目标是:…增长7%左右,力争7.5%;一般公共预算收入增长6%, the 6% is 预期, not 力争."""
+    own = commitment_of(work[max(sent_start, work.rfind(";", sent_start, pos) + 1):pos])
+    return own or commitment_of(work[sent_start:min(first, pos)])

@@ -1,90 +1,143 @@
-"""Which years a report is about: when it was delivered, the year it reviews, the year it plans.
+"""The year a figure is about and how many years it spans (1, or 5 for 年均/累计 over a term and 到2026年 goals),
+and what it is compared with (同比, 较2016年).
 
-Only what the text says: a dated meeting line, the years in section headings, and 今年/明年 used inside
-review/plan sections. Web posting dates (发布时间:2022-02-01) are never delivery dates.
+Default: the section's last year (a review's, a plan's), else the report's review or plan year. Then the words of
+the figure's sentence, strongest last: a year heading its clause chain (2017年,…), 到2026年, 今年/去年/明年,
+十三五期间, and for the from-value of 从A增加到B the year the period started.
+Words: data/figure_words.csv, groups relative_year, not_dating_before, not_dating_after, plan_period_end,
+average_word, cumulative_word, comparator.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .records import Section
+from . import patterns as P
+from .document import Document
+from .quantities import Quantity
+from .records import ReportMeta, Section
+from .status import TARGET_KINDS
 
-_CN_YEAR_DIGITS = "〇一二三四五六七八九"
-_YEAR = r"((?:19|20)\d\d|[一二][〇零九一二三四五六七八九]{3})"
-_DAY = r"[\d〇零一二三四五六七八九十]{1,3}"
-# "——2021年11月8日在曾都区第四届人民代表大会第一次会议上", "(二〇二三年一月十日在…会议上)",
-# or a title "政府工作报告(2021年11月8日)".
-_DELIVERED = re.compile(
-    rf"(?:^|\n)[ \t\u3000]*[((]?[ \t\u3000]*(?:[—\-]{{1,2}}[ \t\u3000]*)?{_YEAR}\s*年\s*{_DAY}\s*月\s*{_DAY}\s*日"
-    r"\s*在[^\n]{0,60}?(?:会议|大会)"
-)
-# _DELIVERED at the text's start, then after a newline: the same first match, but a pattern opening with \n lets the
-# regex engine skip from newline to newline (one opening with (?:^|\n) is tried at every character).
-_DELIVERED_AFTER_NEWLINE = re.compile(_DELIVERED.pattern.replace(r"(?:^|\n)", r"\n", 1))
-_TITLE_DATE = re.compile(rf"政府工作报告\s*[((]\s*{_YEAR}\s*年\s*{_DAY}\s*月\s*{_DAY}\s*日\s*[))]")
-_THIS_YEAR = re.compile(r"今年(?!度)")
-_NEXT_YEAR = re.compile(r"明年")
+_FROM_WINDOW = 14  # 由2020年底的 and a space or two
+_PARA_REACH = 300  # how far back in its paragraph an undated figure looks for a dating year
 
 
-@dataclass(frozen=True, slots=True)
-class ReportYears:
-    report_year: int | None = None
-    review_year: int | None = None
-    plan_year: int | None = None
+@dataclass(slots=True)
+class TimeWords:
+    """What the words before a figure say about its time."""
+
+    dated: int | None  # a year heading the clause chain: "2017年,预计…", "…;2023年,全省…"
+    by: int | None  # 到2026年
+    relative: str | None  # 今年, 去年, 明年
+    plan_period: int | None  # the last year of 十三五期间 (2020)
+    para_year: int | None  # in an undated part (news summary): the nearest dating year in the paragraph
 
 
-def _year_value(token: str) -> int:
-    """'2021' or '二〇二一' (years are written digit by digit) -> 2021."""
-    if token.isdigit():
-        return int(token)
-    return int("".join(str(_CN_YEAR_DIGITS.index("〇" if ch == "零" else ch)) for ch in token))
+def _last(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    m = None
+    for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos):
+        pass
+    return m
 
 
-_MONTH = re.compile(r"年\s*([\d〇零一二三四五六七八九十]{1,3})\s*月")
-_CN_MONTH = {"十": 10, "十一": 11, "十二": 12}
+def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str) -> TimeWords:
+    work = doc.work
+    para_year = None
+    if section_kind == "other":
+        para = max(doc.paragraph_start(q.start), q.start - _PARA_REACH)
+        if work.find("年", para, q.start) >= 0:
+            m = _last(P.YEAR_CONTEXT, work, para, q.start)
+            para_year = int(m.group(1)) if m else None
+    dated = by = rel = None
+    if "年" in before:  # every time word but a plan period holds 年: most figures' words hold none
+        dated = _last(P.YEAR_CONTEXT, before, max(before.rfind(";"), 0))
+        by = _last(P.BY_YEAR, before)
+        rel = _last(P.REL_YEAR, before)
+    period = _last(P.PLAN_PERIOD, before) if "十" in before else None
+    return TimeWords(
+        dated=int(dated.group(1)) if dated else None,
+        by=int(by.group(1) or by.group(2)) if by else None,
+        relative=rel.group() if rel else None,
+        plan_period=2010 + 5 * "一二三四五".index(period.group(1)) if period else None,
+        para_year=para_year,
+    )
 
 
-def _delivery_month(date_text: str) -> int:
-    """The month of a matched delivery date (1 to 12; 0 when unreadable)."""
-    m = _MONTH.search(date_text)
+def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMeta, sent: tuple[int, int],
+                time: TimeWords, status: str, since: re.Match | None, avg: bool, run_start: int,
+                measure: str) -> tuple[int | None, int, bool]:
+    """(year, span, whether the figure is the from-value of 从A增加到B) for a figure of this status.
+
+    `since` and `avg` are SINCE_YEAR and AVG searched in the words since the previous figure; `run_start` is where
+    the run's first figure starts, whose clause is cut out only when a cumulative word could matter."""
+    kind = sec.kind if sec else "other"
+    ps, pe = (sec.period_start, sec.period_end) if sec else (None, None)
+    year = pe
+    span = 5 if kind == "outlook" else 1
+    if year is None:
+        year = meta.plan_year if kind in TARGET_KINDS else (meta.review_year or meta.report_year)
+    if time.para_year is not None:
+        year = time.para_year
+    if time.dated is not None:
+        year = time.dated
+    if time.by is not None and (status == "target" or time.by > (meta.review_year or 0)):
+        base = meta.plan_year or (meta.review_year + 1 if meta.review_year else None) or time.by
+        year = time.by
+        span = max(1, time.by - base + 1)  # 到2026年 in a plan for 2022: the five years 2022-2026
+    if time.relative:
+        # Undated reports are mostly delivered early in the plan year, where 今年 is the plan year.
+        ref = meta.report_year or meta.plan_year or (meta.review_year + 1 if meta.review_year else None)
+        if ref is not None:
+            year = ref + P.REL_YEAR_OFFSET[time.relative]
+        elif kind == "other" and year and time.relative == "今年" and status == "target":
+            year += 1  # 今年's targets after last year's dated results, in a text with no dates of its own
+    if time.plan_period is not None:
+        year, span = time.plan_period, 5
+    term = ps is not None and pe is not None and pe > ps
+    start = _period_start(doc, q, sec, sent, status, year, ps, term, meta, dated=time.dated is not None)
+    if start is not None:
+        return start, 1, True
+    if since and year:
+        span = max(1, year - int(since.group(1) or since.group(2)))
+    elif avg or (term and measure in ("level", "count")
+                 and P.CUMULATIVE.search(doc.work, doc.clause_start(run_start, sent[0]), run_start)):
+        span = 5
+    return year, span, False
+
+
+def _period_start(doc: Document, q: Quantity, sec: Section | None, sent: tuple[int, int], status: str,
+                  year: int | None, ps: int | None, term: bool, meta: ReportMeta, dated: bool) -> int | None:
+    """The year of a from-value (从342亿元增加到572亿元), or None for any other figure.
+
+    The value is the level at the end of the year before the period: the year before a one-year review, the year
+    before a five-year term (五年来, 过去五年), and in a plan (从572亿元增加到900亿元 by 2026) the last year
+    reviewed. A year written with it (由2020年的10.2亿元) wins; a clause dated by its own year (2022年,…) in a part
+    headed 过去五年和2022年工作回顾 is about that one year."""
+    work = doc.work
+    lo = max(sent[0], q.start - _FROM_WINDOW)
+    if ("从" not in work[lo:q.start] and "由" not in work[lo:q.start]) or not P.FROM_TO_NEXT.match(work, q.end):
+        return None
+    m = P.FROM_START.search(work[lo:q.start])
     if not m:
-        return 0
-    token = m.group(1)
-    if token.isdigit():
-        return int(token)
-    return _CN_MONTH.get(token) or ("〇一二三四五六七八九".find(token) if len(token) == 1 else 0)
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    if status == "target":
+        return meta.review_year or (year - 1 if year else None)
+    if year is None:
+        return None
+    if dated and "五年" not in work[sent[0]:q.start]:
+        return year - 1
+    if term:
+        return ps - 1
+    if "五年" in work[sent[0]:q.start] or (ps is None and doc.five_year(sec)):
+        return year - 5
+    return year - 1
 
 
-def _first(sections: list[Section], kinds: tuple[str, ...]) -> Section | None:
-    return next((s for s in sections if s.level == 1 and s.kind in kinds and s.period_end), None)
-
-
-def report_years(text: str, sections: list[Section]) -> ReportYears:
-    review = _first(sections, ("review",))
-    plan = _first(sections, ("plan",))
-    review_year = review.period_end if review else None
-    plan_year = plan.period_end if plan else None
-    m = _DELIVERED.match(text) or _DELIVERED_AFTER_NEWLINE.search(text) or _TITLE_DATE.search(text[:300])
-    if m:
-        report_year: int | None = _year_value(m.group(1))
-        # Headings without years (一、过去一年工作回顾, 二、今年工作安排) take them from the delivery date: a report
-        # delivered from January to September plans its own year and reviews the one before; one delivered in
-        # October to December (a new term's first session) reviews its own year and plans the next.
-        late = _delivery_month(m.group(0)) >= 10
-        if review_year is None and any(x.level == 1 and x.kind == "review" for x in sections):
-            review_year = report_year if late else report_year - 1
-        if plan_year is None and any(x.level == 1 and x.kind == "plan" for x in sections):
-            plan_year = report_year + 1 if late else report_year
-    elif review and _THIS_YEAR.search(text, review.char_start, review.char_end):
-        # A review that calls its year 今年 was delivered within that year (before year-end statistics).
-        report_year = review_year
-    elif plan and plan_year and _NEXT_YEAR.search(text, plan.char_start, plan.char_end):
-        # A plan that calls its own year 明年 was delivered the year before.
-        report_year = plan_year - 1
-    elif plan and plan_year and _THIS_YEAR.search(text, plan.char_start, plan.char_end):
-        # A plan that calls its own year 今年 ("今年是'十四五'开局之年") was delivered in that year.
-        report_year = plan_year
-    else:
-        report_year = None
-    return ReportYears(report_year=report_year, review_year=review_year, plan_year=plan_year)
+def comparator_of(seg: str, since: re.Match | None) -> str | None:
+    """What the figure is compared with, as written (同比, 年均, 较2016年); `since` is P.SINCE_YEAR.search(seg)."""
+    for word in P.COMPARATORS:
+        if word in seg:
+            return word
+    return since.group(0) if since else None

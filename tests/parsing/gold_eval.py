@@ -15,8 +15,8 @@ sys.path.insert(0, str(ROOT))
 
 from orchestration.parsing.figures import extract_figures
 from orchestration.parsing.records import ReportMeta
+from orchestration.parsing.report_years import report_years
 from orchestration.parsing.sections import build_sections
-from orchestration.parsing.years import report_years
 
 SEEDS = ROOT / "seeds"
 GOLD = Path("/work/shared/gold") if Path("/work/shared/gold").exists() else ROOT.parent / "shared" / "gold"

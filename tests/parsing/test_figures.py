@@ -5,9 +5,8 @@ import pytest
 
 from orchestration.parsing.figures import extract_figures
 from orchestration.parsing.records import ReportMeta
+from orchestration.parsing.report_years import report_years
 from orchestration.parsing.sections import build_sections
-from orchestration.parsing.years import report_years
-from tests.parsing.cuts import cuts, spans
 
 REVIEW = "一、2019年工作回顾\n\n"
 PLAN = "一、2019年工作回顾\n\n全区经济平稳。\n\n二、2020年工作安排\n\n"
@@ -252,72 +251,6 @@ def test_comparable_prices_clause_keeps_the_subject():
     # "按可比价格计算" qualifies how growth is measured; it names no new subject
     rows = headline_rows(REVIEW + "全年实现地区生产总值(GDP)312.5亿元,按可比价格计算,比上年增长7.8%。")
     assert ("gdp", 2019, 1, "actual", "growth", 7.8, "%", "eq", None) in rows
-
-
-@pytest.mark.parametrize("sentence", [
-    "全年高新技术产业增加值占GDP比重达到22.88%,同比提高2.6个百分点,研发投入9.18亿元,占GDP比重4.17%。",
-    "深入推进电子商务进农村,推动网络直播带货,全区电商交易额10.3亿元,农产品线上销售额3.2亿元。",
-    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%;人均GDP达到8.2万元,较2016年增长4.8%。",
-    "推进“规上工业企业研发机构扫零”工程,力争4家企业申报市级以上科技研发平台,6家企业申报高新技术企业,"
-    "60%以上规上企业建立研发机构,全年高新技术产业增加值占GDP比重达25%以上。",
-    # constructed: 价格 after 可比/不变 is no new noun; the look-behinds must keep working where they moved
-    "地区生产总值按可比价格计算增长7.5%,居民消费价格涨幅控制在3%左右,不变价格增加值增长6%。",
-])
-def test_last_new_noun_is_new_nouns_last_match(sentence):
-    # _last_new_noun replaces a costly regex scan; it must give the very match NEW_NOUN.finditer gives, for every
-    # region a figure can have (any start and end inside the sentence)
-    from orchestration.parsing import patterns as P
-    from orchestration.parsing.figures import _last_new_noun
-
-    for region in cuts(sentence):
-        last = None
-        for last in P.NEW_NOUN.finditer(region):
-            pass
-        assert _last_new_noun(region) == (last.span() if last else None), region
-
-
-@pytest.mark.parametrize("sentence", [
-    "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;",
-    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%;人均GDP达到8.2万元,较2016年增长4.8%。",
-    "签约项目投资额超过 100亿元,节约用地近50亩,最近约 3年",  # constructed: 约/近 after 签/节/最, spaces
-])
-def test_unhedged_strips_as_the_hedge_pattern_does(sentence):
-    # _unhedged tries PREFIX_BOUND only on the last characters; every cut of a sentence must give what sub() gives
-    from orchestration.parsing import patterns as P
-    from orchestration.parsing.figures import _unhedged
-
-    for tail in cuts(sentence):
-        assert _unhedged(tail) == P.PREFIX_BOUND.sub("", tail.rstrip()), tail
-
-
-@pytest.mark.parametrize("clause", [
-    "其中一般公共财政预算收入7.14亿元,同比增长4.73%",
-    "社会消费品零售总额完成90.07亿元,累计增长12.1%,其中限额以上消费品零售额总额19.3亿",
-    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%",
-])
-def test_trim_subject_is_the_two_substitutions(clause):
-    # _trim_subject skips SUBJECT_LEAD/SUBJECT_TAIL when the first/last character rules them out; every cut must
-    # still come out as the two substitutions give it
-    from orchestration.parsing import patterns as P
-    from orchestration.parsing.figures import _trim_subject
-
-    for words in cuts(clause):
-        assert _trim_subject(words) == P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", words)), words
-
-
-@pytest.mark.parametrize("sentence", [
-    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%;人均GDP达到8.2万元,较2016年增长4.8%。",
-    "2021年是实施“十四五”规划的开局之年,也是本届政府的收官之年。",
-    "今年是“十四五”规划开局之年,比上年增长,与去年持平,到2025年,自2019年以来,2020年底前。",  # constructed
-])
-def test_scan_forms_of_year_patterns_match_as_the_plain_ones(sentence):
-    # figures uses YEAR_CONTEXT_SCAN / REL_YEAR_SCAN for speed; on every cut they must match what the plain ones do
-    from orchestration.parsing import patterns as P
-
-    for i, j in spans(sentence):
-        for plain, scan in ((P.YEAR_CONTEXT, P.YEAR_CONTEXT_SCAN), (P.REL_YEAR, P.REL_YEAR_SCAN)):
-            assert [(m.span(), m.groups()) for m in scan.finditer(sentence, i, j)] == \
-                [(m.span(), m.groups()) for m in plain.finditer(sentence, i, j)], sentence[i:j]
 
 
 def test_long_number_run_without_a_unit_is_fast():

@@ -9,9 +9,9 @@ from pathlib import Path
 import opencc
 import pytest
 
-from orchestration.parsing.metadata import extract_meta, find_places
+from orchestration.parsing.metadata import extract_meta
 from orchestration.parsing.normalize import normalize_text
-from tests.parsing.cuts import cuts
+from orchestration.parsing.places import find_places
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -412,38 +412,6 @@ def test_everyday_words_that_name_divisions_without_work_reports_are_not_distric
             "全区地区生产总值100亿元。我们扩大社区治理试点。\n")
     meta = extract_meta(text, build_sections(text))
     assert meta.district is None
-
-
-@pytest.mark.parametrize("sentence", [
-    "一年来,面对国内外风险挑战明显上升的复杂局面,面对产业政策调整的阵痛,面对大规模减税降费的压力,在市委、市政府和区委的正确领导下,在区人大、",
-    "我区荣获“湖北省科技创新先进县(市、区)”称号。",
-    "开展“重大项目建设年”活动,先后举行4次项目集中开工和2次项目拉练活动,全市四季度重大项目集中开工活动在我区举行。",
-    "这些成绩的取得,是市委、市政府及区委坚强领导的结果,是区人大、区政协和人大代表、政协委员监督支持的结果,是全区广大干部群众团结奋斗的结果。",
-    "全区人民上下同心,我县与全县上下",  # constructed: 全X人民 and 全X上下 beside 我X
-])
-def test_fast_self_pattern_finds_what_the_plain_one_finds(sentence):
-    # _SELF_FAST is _SELF rewritten for speed: every substring must give the same matches and groups
-    from orchestration.parsing.metadata import _SELF, _SELF_FAST
-
-    for part in cuts(sentence):
-        assert [(m.span(), m.groups()) for m in _SELF_FAST.finditer(part)] == \
-            [(m.span(), m.groups()) for m in _SELF.finditer(part)], part
-
-
-@pytest.mark.parametrize("lead", [
-    "——2020年6月29日在西塞山区第四届人民代表大会第五次会议上",
-    "四川在线记者 袁婧 刘佳\n1月30日上午,四川省第十三届人民代表大会第四次会议开幕。会议听取了代省长黄强代表省人民政府作的工作报告。",
-    "来源:长江云\n1月24日,湖北省十三届人大五次会议开幕,湖北省省长王晓东作《政府工作报告》。",
-    "东西湖区第十届人民代表大会第一次会议隆重开幕。在区人大及其常委会、区政协的监督支持下。",
-])
-def test_news_meeting_search_starts_late_but_finds_the_same(lead):
-    # _news_meeting skips the positions where _MEETING_NEWS cannot start; for every cut of a lead it must find
-    # exactly what a plain search finds
-    from orchestration.parsing.metadata import _MEETING_NEWS, _news_meeting
-
-    for part in cuts(lead):
-        plain, fast = _MEETING_NEWS.search(part), _news_meeting(part)
-        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups())), part
 
 
 def test_a_news_dateline_dates_the_report():

@@ -1,0 +1,97 @@
+"""When and where a report was delivered: the date (one parser for every date a report carries) and the
+people's congress meeting (在XX区第四届人民代表大会第五次会议上)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import DASHES, DATE, PAREN_DATE, to_date
+from .numbers import YEAR_DIGITS
+from .places import find_places, full_names
+from .titles import header_lines
+
+_ORD = rf"[0-9{YEAR_DIGITS}零十百]{{1,4}}"
+# "在西塞山区第四届人民代表大会第五次会议上", "在湖北省十三届人大四次会议上": the meeting the report was delivered to.
+_MEETING = re.compile(
+    rf"在([\u4e00-\u9fff]{{0,24}}?)\s*(?:"
+    rf"第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次"  # 在西塞山区第四届人民代表大会第五次会议上
+    rf"|人大\s*第?({_ORD})\s*届\s*第?({_ORD})\s*次"  # 在区人大十届一次会议上 (news wording)
+    rf")(?:全体)?\s*会议\s*上"
+)
+# A news lead: "四川省第十三届人民代表大会第四次会议开幕", "湖北省十三届人大五次会议开幕".
+_MEETING_NEWS = re.compile(
+    rf"([\u4e00-\u9fff]{{2,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议"
+    rf"[^。\n]{{0,30}}?(?:开幕|召开|举行)"
+)
+# "西塞山区第四届人民代表大会第五次会议文件", "区十五届人大二次会议材料": the heading of a congress document.
+_MEETING_FILE = re.compile(
+    rf"^([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议\s*(?:文件|材料)"
+)
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    place_text: str  # the name as written before 第X届 (may be "" or just "区")
+    term: str
+    session: str
+    start: int
+    end: int
+
+
+NEWS_LEAD = 1500  # a news report names the meeting in its first paragraph
+MAX_MEETING_LINE = 60  # "——2021年11月8日在曾都区第四届人民代表大会第一次会议上" is 35 characters
+
+
+def find_meeting(text: str, limit: int = 3000) -> Meeting | None:
+    """The meeting the report was delivered to: on its own short line ("——2020年6月29日在…会议上"), or in a news
+    lead followed by 作政府工作报告. A meeting a speech merely recalls ("在区十五届人大一次会议上,我们提出…")
+    stands inside a long paragraph, undated, and is skipped."""
+    for line in header_lines(text):
+        m = _MEETING_FILE.match(line)
+        if m:
+            start = text.find(line)
+            return Meeting(m.group(1), m.group(2), m.group(3), start, start + m.end())
+    for m in _MEETING.finditer(text[:limit]):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        after = text[m.end() : m.end() + 20]
+        dated = DATE.search(text[max(0, m.start() - 15) : m.start()]) is not None  # "2012年1月3日在…"
+        if line_end - line_start <= MAX_MEETING_LINE or dated or ("作" in after and "报告" in after):
+            term, session = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+            return Meeting(m.group(1), term, session, m.start(), m.end())
+    m = _MEETING_NEWS.search(text[:NEWS_LEAD])
+    if m and full_names(find_places(m.group(1))):
+        return Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
+    return None
+
+
+def delivered_on(text: str, header: list[str], meeting: Meeting | None) -> date | None:
+    if meeting:
+        # The date stands just before 在, sometimes on the line above ("2021年1月24日\n在湖北省…").
+        before = text[max(0, meeting.start - 30) : meeting.start]
+        dates = list(DATE.finditer(before))
+        if dates:
+            return to_date(dates[-1])
+    for line in header:
+        m = PAREN_DATE.search(line)
+        if m:
+            d = DATE.search(m.group(0))
+            return to_date(d) if d else None
+        bare = DATE.fullmatch(DASHES.sub("", line))
+        if bare:
+            return to_date(bare)
+    return None
+
+
+# --- whose report -----------------------------------------------------------------------------------------------
+
+def meeting_name(meeting: Meeting | None, district: str | None) -> str | None:
+    """西塞山区第四届人民代表大会第五次会议; a meeting line naming only 区/县 (在区十五届人大…) takes the district."""
+    if meeting is None:
+        return None
+    owner = meeting.place_text
+    if (not owner or owner in ("区", "县", "市", "省", "旗", "州")) and district:
+        owner = district
+    return f"{owner}第{meeting.term}届人民代表大会第{meeting.session}次会议"

@@ -1,0 +1,47 @@
+"""What kind of number a figure is: a level (an amount), a growth (a percent change), a share, a rate, a count of
+persons, or percentage points (个百分点, never a headline value).
+
+The unit decides most (亿元 is a level, 万人 a count); a percent is a growth when a change verb stands right
+before it (增长9.1%), a share when named one (占…比重), a rate for the rate indicators (失业率) or a word ending
+in 率. Words: data/figure_words.csv, groups change_verb, change_link, list_adverb, share_word.
+"""
+from __future__ import annotations
+
+from . import patterns as P
+from .bounds import strip_hedge
+from .dictionaries import units
+from .lexicon import RATE_CODES
+
+
+def changed(tail: str) -> bool:
+    """The words before a number, without a hedge, end in a change verb (增长, 下降了) and not in 提高到 (a level)."""
+    plain = strip_hedge(tail)
+    return bool(P.GROWTH_TAIL.search(plain)) and not P.LEVEL_TO.search(plain)
+
+
+def decreases(tail: str) -> bool:
+    """The change is a fall (下降3%): its value is negative."""
+    return P.DECREASE.search(strip_hedge(tail)) is not None
+
+
+def figure_measure(unit: str, tail: str, is_change: bool, share: bool, code: str | None, subject: str | None) -> str:
+    kind = units()[unit][2]
+    if kind == "points":
+        return "points"
+    if kind == "persons" or kind == "count":
+        return "count"
+    if kind != "percent":
+        return "level"
+    if is_change:
+        return "growth"
+    if share or P.SHARE_WORD.search(tail):
+        return "share"
+    if code in RATE_CODES or (subject or "").endswith("率") or "率" in tail:
+        return "rate"
+    return "share"
+
+
+def second_goal(tail: str, previous_measure: str | None) -> bool:
+    """增长7%左右,力争7.5%: a percent led only by a commitment word, right after a growth, is a second, higher
+    growth goal for the same subject (not a share)."""
+    return previous_measure == "growth" and P.STRIVE_FOR_MORE.match(tail) is not None

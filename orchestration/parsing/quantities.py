@@ -1,0 +1,100 @@
+"""Every number with a unit in a text (220.07亿元, 7%左右, 三千人, 5%—5.5%), with its hedge: the raw material of
+figures, before anything says what a number measures."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import patterns as P
+from .bounds import read_bound
+from .dictionaries import units
+from .numbers import CHINESE_NUMERALS, parse_number
+
+# Unit kinds whose units are written after Chinese numerals in prose figures (三千人, 两万亩); a Chinese numeral
+# before a counting word (两个维护, 一次) is prose, not a figure.
+_CN_UNIT_KINDS = frozenset({"money", "persons", "area", "mass", "length", "volume", "power", "points"})
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int  # hedge word before the number included
+    end: int  # unit and trailing hedge included
+    num_start: int
+    value: float
+    value_high: float | None
+    unit: str
+    bound: str
+    qualifier: str | None
+
+
+def _in_run(ch: str) -> bool:
+    return ch.isdecimal() or ch == "." or ch in CHINESE_NUMERALS or ch == "第"
+
+
+@lru_cache(maxsize=1)
+def _run_followers() -> frozenset[str] | None:
+    """The characters that can stand right after a number run inside a figure; None when any may.
+
+    A figure needs a unit, and no unit is written in number characters alone, so a figure starting a run goes on
+    past it: the next character belongs to a thousands separator, a 点 decimal, a range (dash, whitespace), 余/多
+    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and are never tried.
+    (Checked in Python, not as a look-ahead after the run: a failed look-ahead would make the engine retry from
+    every character inside the run, quadratic in a long line of digits.)
+    """
+    if any(all(_in_run(ch) for ch in unit) for unit in units()):
+        return None
+    return frozenset(",点余多—–-~～到至").union(*units())
+
+
+def find_quantities(work: str) -> list[Quantity]:
+    table = units()
+    out: list[Quantity] = []
+    figure = P.figure_re()
+    followers = _run_followers()
+    resume = 0
+    for run in P.NUMBER_RUN.finditer(work):
+        # the same matches as figure_re().finditer(work): no match can start inside a run or inside the last match
+        start = run.start()
+        if start < resume:
+            continue
+        if followers is not None:
+            after = work[run.end():run.end() + 1]
+            if not after or (after not in followers and not after.isspace()):
+                continue
+        m = figure.match(work, start)
+        if m is None:
+            continue
+        resume = m.end()
+        unit = m.group("unit")
+        if m.group("mult"):  # 2万余人: the multiplier stands before 余, the unit after it
+            unit = m.group("mult") + unit
+            if unit not in table:
+                continue
+        if work.startswith(P.NOT_UNIT_AFTER.get(unit[-1], ()), m.end("unit")):
+            continue
+        lo = m.group("lo")
+        if not lo[0].isdigit() and table[unit][2] not in _CN_UNIT_KINDS:
+            continue  # 两个维护, 一次: counting words in prose, not figures
+        value = parse_number(lo)
+        if value is None:
+            continue
+        high = None
+        if m.group("hi"):
+            lounit = m.group("lounit")
+            if lounit and lounit != unit:
+                continue
+            high = parse_number(m.group("hi"))
+        bound, qualifier, start = read_bound(work, m.start(), m.group("suffix"), m.group("more"), high is not None)
+        out.append(Quantity(start, m.end(), m.start(), value, high, unit, bound, qualifier))
+    return out
+
+
+def list_runs(quantities: list[Quantity], work: str) -> list[list[Quantity]]:
+    """Figures joined only by 、/和 (58万亩、26万吨) form one list."""
+    runs: list[list[Quantity]] = []
+    for q in quantities:
+        if runs and P.RUN_GAP.match(work[runs[-1][-1].end:q.start]):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
