@@ -1,4 +1,4 @@
-"""Command line: `python -m orchestration build|export|chart|docs` (CONTRACT.md). Every error is one plain sentence."""
+"""Command line: `python -m orchestration build|export|chart|docs|evaluate` (CONTRACT.md). Every error is one plain sentence."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import time
 import warnings
 from pathlib import Path
 
+from orchestration.evaluate import EvaluationError
 from orchestration.export import FORMATS, ExportFailed, export_marts
 from orchestration.runner import BuildFailed, build
 from orchestration.settings import DBT_PROJECT_DIR, SettingsError, resolve_paths
@@ -229,6 +230,15 @@ def _cmd_chart(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from orchestration.evaluate import evaluate_warehouse, report_lines
+
+    warehouse = resolve_paths(None, args.warehouse).warehouse
+    ev = evaluate_warehouse(warehouse, Path(args.gold).expanduser().resolve())
+    print("\n".join(report_lines(ev, show_errors=args.show_errors)))
+    return 0
+
+
 def _dbt(*argv: str, env: dict, log) -> subprocess.CompletedProcess:
     from orchestration.defs.resources import dbt_executable
 
@@ -299,7 +309,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="python -m orchestration", description="Build and use the government work report (政府工作报告) warehouse."
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,export,chart,docs}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{build,export,chart,docs,evaluate}")
     warehouse_help = "the warehouse DuckDB file (default: $GWR_WAREHOUSE or warehouse/warehouse.duckdb)"
 
     b = sub.add_parser(
@@ -344,6 +354,18 @@ def make_parser() -> argparse.ArgumentParser:
     d.add_argument("--serve", action="store_true", help="serve the site after generating it")
     d.add_argument("--port", type=int, default=8080, help="port for --serve (default: 8080)")
     d.set_defaults(func=_cmd_docs)
+
+    v = sub.add_parser(
+        "evaluate",
+        help="score the warehouse against hand-made labels (precision, recall, F1 per report)",
+        description="Compare marts.fct_indicator_values and marts.dim_reports with labels in the format of "
+        "examples/gold/SCHEMA.md (indicators.csv, reports.csv, projects.csv) and print precision, recall and F1 "
+        "of the headline figures per report and overall, the share of report metadata right and project recall.",
+    )
+    v.add_argument("--gold", required=True, help="folder holding the labels (e.g. examples/corpus/gold)")
+    v.add_argument("--warehouse", help=warehouse_help)
+    v.add_argument("--show-errors", action="store_true", help="also list every miss, extra and wrong metadata field")
+    v.set_defaults(func=_cmd_evaluate)
     return parser
 
 
@@ -351,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (BuildFailed, SettingsError, ExportFailed) as e:
+    except (BuildFailed, SettingsError, ExportFailed, EvaluationError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

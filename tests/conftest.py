@@ -9,7 +9,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "seeds"
-SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples"
 
 
 @pytest.fixture(scope="session")

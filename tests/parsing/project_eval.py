@@ -1,6 +1,6 @@
 """Dev script: score extract_projects on the sample reports against the gold projects.
 
-Matching is exactly that of /work/shared/eval/score.py `score_projects` (normalised name containment
+Matching is exactly that of the scoring script's `score_projects` (normalised name containment
 either way, or bigram Jaccard >= 0.6; the first matching row in document order supplies the amount).
 
 usage: .venv/bin/python tests/parsing/project_eval.py [--misses] [--rows] [--sample]
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-GOLD = (Path("/work/shared/gold") if Path("/work/shared/gold").exists() else ROOT.parent / "shared" / "gold") / "projects.csv"
+GOLD = ROOT / "examples" / "gold" / "projects.csv"
 SEEDS = ROOT / "seeds"
 
 UNIT_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3, "美元": 1.0, "万美元": 1e4, "亿美元": 1e8}

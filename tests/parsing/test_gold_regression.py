@@ -1,23 +1,26 @@
-"""The five sample reports against the gold labels: no drop below what the extractor reaches today."""
+"""The parser against the hand labels kept in examples/: no drop below the accuracy reached so far.
+
+The labels are part of the project; if they are missing the test fails (read_gold raises) rather than skipping.
+Floors are raised as the parser improves (the corpus figures are in the README's accuracy section).
+"""
 from __future__ import annotations
 
 import pytest
 
-gold_eval = pytest.importorskip("gold_eval")
+from tests.parsing import gold_eval
 
-if not gold_eval.GOLD.exists():  # the labels live outside the repository
-    pytest.skip("gold labels not present", allow_module_level=True)
-
-_RESULT = gold_eval.evaluate()
-
-
-def test_strict_f1_does_not_drop():
-    assert _RESULT["strict"]["f1"] >= 1.00, _RESULT["strict"]["misses"][:5] or _RESULT["strict"]["extras"][:5]
+FLOORS = {
+    # set: (strict F1, relaxed F1, report metadata)
+    "samples": (1.00, 1.00, 1.00),
+    "corpus": (0.66, 0.67, 0.60),
+}
 
 
-def test_relaxed_f1_does_not_drop():
-    assert _RESULT["relaxed"]["f1"] >= 1.00
-
-
-def test_report_years_all_right():
-    assert _RESULT["years"]["right"] == _RESULT["years"]["total"], _RESULT["years"]["errors"]
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_accuracy_does_not_drop(name):
+    ev = gold_eval.evaluate(name)
+    strict, relaxed, metadata = FLOORS[name]
+    errors = [f"{g['report']} {g['indicator']} {g['year']} {g['value']}{g['unit']}" for g in ev.misses[:5]]
+    assert ev.strict.f1 >= strict, errors or ev.extras[:5]
+    assert ev.relaxed.f1 >= relaxed
+    assert ev.metadata_accuracy >= metadata, ev.metadata_wrong[:10]

@@ -1,6 +1,6 @@
 """Regression guard: project recall and amount accuracy on the sample reports must not drop.
 
-Scored exactly as ../shared/eval/score.py scores marts.fct_projects (see project_eval.py).
+Scored as the project's scoring script scores marts.fct_projects (see project_eval.py).
 """
 from __future__ import annotations
 
@@ -13,17 +13,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import project_eval
 
-# What the extractor reached when this test was written (recall 285/307, amounts 5/8).
-MIN_RECALL = 0.92
-MIN_AMOUNT_ACCURACY = 0.62
+# What the extractor reaches today (recall 289/307, amounts 9/10 by year).
+MIN_RECALL = 0.94
+MIN_AMOUNT_ACCURACY = 0.90
 MAX_ROWS_PER_GOLD = 1.25  # rows extracted per gold row: a guard against matching by spraying fragments
 
 
 @pytest.fixture(scope="module")
 def result():
-    if not project_eval.GOLD.exists():
-        pytest.skip("gold labels not available")
-    return project_eval.run()
+    return project_eval.run()  # the labels are part of the project (examples/gold): missing ones fail here
 
 
 def test_recall_does_not_drop(result):
