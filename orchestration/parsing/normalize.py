@@ -16,6 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from . import repairs
 from .sections import HEADING_NUMBER
 from .words import alternation, words
 
@@ -342,6 +343,7 @@ def _percent(m: re.Match) -> str:
 
 
 def normalize_text(text: str) -> str:
+    text = repairs.r_escapes(repairs.literal_line_breaks(text))
     if looks_like_html(text):
         text = html_to_text(text)
     elif len(_ENTITY.findall(text[:200000])) >= 3:  # a page copied as text with its entities (&nbsp;) still in
@@ -349,12 +351,14 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = repairs.spaces_in_figures(repairs.lost_spaces(repairs.pinyin_residue(text)))
     if is_traditional(text):
         text = _opencc("t2s").convert(text)
     if "百分之" in text:
         text = _PERCENT_WORDS.sub(_percent, text)
     lines = [ln.strip() for ln in text.split("\n")]
     lines = [ln for ln in lines if not is_boilerplate_line(ln)]
+    lines = repairs.repeated_paragraphs(lines)
     lines = strip_injected_tails(lines)
     lines = rejoin_wrapped_lines(lines)
     out: list[str] = []
