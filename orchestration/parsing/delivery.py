@@ -8,27 +8,33 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import DASHES, DATE, PAREN_DATE, to_date
-from .numbers import YEAR_DIGITS
+from .numbers import YEAR_DIGITS, parse_int
 from .places import find_places, full_names
 from .titles import header_lines
 
 _ORD = rf"[0-9{YEAR_DIGITS}零十百]{{1,4}}"
-# "在西塞山区第四届人民代表大会第五次会议上", "在湖北省十三届人大四次会议上": the meeting the report was delivered to.
+_CONGRESS = r"(?P<national>全国)?\s*(?:人民代表大会|人大)"
+# "在西塞山区第四届人民代表大会第五次会议上", "在湖北省十三届人大四次会议上", "在第十届全国人民代表大会第二次会议上":
+# the meeting the report was delivered to.
 _MEETING = re.compile(
-    rf"在([\u4e00-\u9fff]{{0,24}}?)\s*(?:"
-    rf"第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次"  # 在西塞山区第四届人民代表大会第五次会议上
-    rf"|人大\s*第?({_ORD})\s*届\s*第?({_ORD})\s*次"  # 在区人大十届一次会议上 (news wording)
+    rf"在(?P<place>[\u4e00-\u9fff]{{0,24}}?)\s*(?:"
+    rf"第?(?P<term>{_ORD})\s*届\s*{_CONGRESS}\s*第?(?P<session>{_ORD})\s*次"  # 在西塞山区第四届人民代表大会第五次会议上
+    rf"|人大\s*第?(?P<term2>{_ORD})\s*届\s*第?(?P<session2>{_ORD})\s*次"  # 在区人大十届一次会议上 (news wording)
     rf")(?:全体)?\s*会议\s*上"
 )
 # A news lead: "四川省第十三届人民代表大会第四次会议开幕", "湖北省十三届人大五次会议开幕".
 _MEETING_NEWS = re.compile(
-    rf"([\u4e00-\u9fff]{{2,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议"
-    rf"[^。\n]{{0,30}}?(?:开幕|召开|举行)"
+    rf"(?P<place>[\u4e00-\u9fff]{{2,24}}?)\s*第?(?P<term>{_ORD})\s*届\s*{_CONGRESS}\s*第?(?P<session>{_ORD})\s*次"
+    rf"(?:全体)?\s*会议[^。\n]{{0,30}}?(?:开幕|召开|举行)"
 )
 # "西塞山区第四届人民代表大会第五次会议文件", "区十五届人大二次会议材料": the heading of a congress document.
 _MEETING_FILE = re.compile(
-    rf"^([\u4e00-\u9fff]{{0,24}}?)\s*第?({_ORD})\s*届\s*(?:人民代表大会|人大)\s*第?({_ORD})\s*次(?:全体)?\s*会议\s*(?:文件|材料)"
+    rf"^(?P<place>[\u4e00-\u9fff]{{0,24}}?)\s*第?(?P<term>{_ORD})\s*届\s*{_CONGRESS}\s*第?(?P<session>{_ORD})\s*次"
+    rf"(?:全体)?\s*会议\s*(?:文件|材料)"
 )
+# The 9th National People's Congress first met in 1998; every term since lasts five years with one session a year.
+_NPC_NINTH_TERM = 1998
+
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
@@ -37,6 +43,25 @@ class Meeting:
     session: str
     start: int
     end: int
+    national: bool = False  # 全国人民代表大会: the State Council's report
+
+
+def _meeting(m: re.Match, offset: int = 0) -> Meeting:
+    term, session = (m.group("term"), m.group("session")) if m.group("term") else (m.group("term2"),
+                                                                                  m.group("session2"))
+    national = bool(m.groupdict().get("national"))
+    return Meeting(m.group("place"), term, session, offset + m.start(), offset + m.end(), national)
+
+
+def session_year(meeting: Meeting | None) -> int | None:
+    """The year of a National People's Congress session (第十届…第二次会议: 2004); None for other congresses, whose
+    terms are numbered place by place."""
+    if meeting is None or not meeting.national:
+        return None
+    term, session = parse_int(meeting.term), parse_int(meeting.session)
+    if not term or not session or not 1 <= session <= 5:
+        return None
+    return _NPC_NINTH_TERM + 5 * (term - 9) + session - 1
 
 
 NEWS_LEAD = 1500  # a news report names the meeting in its first paragraph
@@ -50,8 +75,7 @@ def find_meeting(text: str, limit: int = 3000) -> Meeting | None:
     for line in header_lines(text):
         m = _MEETING_FILE.match(line)
         if m:
-            start = text.find(line)
-            return Meeting(m.group(1), m.group(2), m.group(3), start, start + m.end())
+            return _meeting(m, text.find(line))
     for m in _MEETING.finditer(text[:limit]):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
@@ -59,11 +83,10 @@ def find_meeting(text: str, limit: int = 3000) -> Meeting | None:
         after = text[m.end() : m.end() + 20]
         dated = DATE.search(text[max(0, m.start() - 15) : m.start()]) is not None  # "2012年1月3日在…"
         if line_end - line_start <= MAX_MEETING_LINE or dated or ("作" in after and "报告" in after):
-            term, session = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-            return Meeting(m.group(1), term, session, m.start(), m.end())
+            return _meeting(m)
     m = _MEETING_NEWS.search(text[:NEWS_LEAD])
-    if m and full_names(find_places(m.group(1))):
-        return Meeting(m.group(1), m.group(2), m.group(3), m.start(), m.end())
+    if m and (m.group("national") or full_names(find_places(m.group("place")))):
+        return _meeting(m)
     return None
 
 
@@ -91,6 +114,8 @@ def meeting_name(meeting: Meeting | None, district: str | None) -> str | None:
     """西塞山区第四届人民代表大会第五次会议; a meeting line naming only 区/县 (在区十五届人大…) takes the district."""
     if meeting is None:
         return None
+    if meeting.national:
+        return f"第{meeting.term}届全国人民代表大会第{meeting.session}次会议"
     owner = meeting.place_text
     if (not owner or owner in ("区", "县", "市", "省", "旗", "州")) and district:
         owner = district

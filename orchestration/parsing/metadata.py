@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from .delivery import delivered_on, find_meeting, meeting_name
+from .delivery import delivered_on, find_meeting, meeting_name, session_year
 from .government import reporting_government
 from .records import ReportMeta, Section
 from .report_years import report_years
@@ -30,19 +30,14 @@ def extract_meta(text: str, sections: list[Section]) -> ReportMeta:
     header = header_lines(text)
     meeting = find_meeting(text)
     gov = reporting_government(text, header, meeting)
-    years = report_years(text, sections)
     delivered = delivered_on(text, header, meeting)
-    report_year = years.report_year
-    if report_year is None and delivered is not None:
-        # a news summary dates the meeting by its dateline (2015年1月20日 … 1月19日上午,…会议开幕), not by the
-        # "——2015年1月19日在…会议上" line of the report itself
-        report_year = delivered.year
+    years = report_years(text, sections, delivered, session_year(meeting))
     return ReportMeta(
         district=gov.district,
         city=gov.city,
         province=gov.province,
         admin_level=gov.level,
-        report_year=report_year,
+        report_year=years.report_year,
         review_year=years.review_year,
         plan_year=years.plan_year,
         delivered_on=delivered,
@@ -51,23 +46,45 @@ def extract_meta(text: str, sections: list[Section]) -> ReportMeta:
         title=title_of(header),
         district_evidence=gov.evidence,
         location_note=gov.note,
+        years_evidence=years.evidence,
     )
 
 
 def years_from_figures(meta: ReportMeta, figures: list) -> ReportMeta:
-    """Fill review/plan years the headings did not give from the figures' own years.
+    """Fill the years the text's headings and dates did not give from the figures' own years.
 
     A news summary or excerpt has no 工作回顾 / 工作安排 headings, yet its results and targets are dated
     ("2022年…增长4.3%", "2023年…预期增长6.5%左右"). The most common year of one-year results is the review
-    year and of one-year targets the plan year; a year is only filled when the text gives one, never guessed.
+    year and of one-year targets the plan year, and a report plans the year after the one it reviews. Its review
+    year is filled only when it holds results (a plan-only excerpt reviews nothing). A report without a delivery
+    date whose results are all final (no 预计) was delivered after the reviewed year closed: in the year it plans.
     """
-    def most_common(statuses: tuple[str, ...]) -> int | None:
-        years = Counter(f.year for f in figures
-                        if f.status in statuses and f.span_years == 1 and f.year and f.indicator and f.is_headline)
+    def headline(statuses: tuple[str, ...]) -> list:
+        return [f for f in figures
+                if f.status in statuses and f.span_years == 1 and f.year and f.indicator and f.is_headline]
+
+    def most_common(found: list) -> int | None:
+        years = Counter(f.year for f in found)
         return years.most_common(1)[0][0] if years else None
 
-    review = meta.review_year if meta.review_year is not None else most_common(("actual", "estimate"))
-    plan = meta.plan_year if meta.plan_year is not None else most_common(("target",))
-    if review is not None and plan is not None and not 0 <= plan - review <= 1:
-        return meta  # inconsistent dates: leave the unknown ones unknown
-    return replace(meta, review_year=review, plan_year=plan)
+    results = headline(("actual", "estimate"))
+    review, plan, report = meta.review_year, meta.plan_year, meta.report_year
+    notes = [meta.years_evidence] if meta.years_evidence else []
+    if review is None and plan is None:
+        review, plan = most_common(results), most_common(headline(("target",)))
+        if review is not None and plan is not None and plan != review + 1:
+            review = plan = None  # results and targets of years that do not follow: leave both unknown
+        notes += ["review: the results' year"] * (review is not None) + ["plan: the targets' year"] * (plan is not None)
+    if review is None and plan is not None and results:
+        review = plan - 1
+        notes.append("review: plan year - 1")
+    if plan is None and review is not None:
+        plan = review + 1
+        notes.append("plan: review year + 1")
+    reviewed = [f for f in results if f.year == review]
+    if report is None and review is not None and reviewed and all(f.status == "actual" for f in reviewed):
+        report = review + 1
+        notes.append("report: review year + 1 (final results, no 预计: delivered after the year closed)")
+    if (review, plan, report) == (meta.review_year, meta.plan_year, meta.report_year):
+        return meta
+    return replace(meta, review_year=review, plan_year=plan, report_year=report, years_evidence="; ".join(notes))

@@ -16,14 +16,14 @@ MEASURES = ("level", "growth", "share", "rate", "count", "points")  # points: �
 BOUNDS = ("eq", "approx", "min", "max", "range")
 COMMITMENTS = ("must", "strive", "expected")
 PROJECT_STATUSES = ("signed", "started", "in_progress", "completed", "operating", "planned")
-ADMIN_LEVELS = ("province", "city", "district", "county")
+ADMIN_LEVELS = ("national", "province", "city", "district", "county")
 
 
 @dataclass(frozen=True, slots=True)
 class ReportMeta:
     """What the report says about itself. Unknown values are None, never guessed."""
 
-    district: str | None = None  # simplified full name of the reporting government: 西塞山区, 湖北省, 随州市
+    district: str | None = None  # simplified full name of the reporting government: 西塞山区, 湖北省, 全国
     city: str | None = None
     province: str | None = None
     admin_level: str | None = None  # one of ADMIN_LEVELS
@@ -36,6 +36,7 @@ class ReportMeta:
     title: str | None = None
     district_evidence: str | None = None  # header / meeting / body-frequency: how the district was found
     location_note: str | None = None  # e.g. why a same-named district was resolved to one city
+    years_evidence: str | None = None  # which signal gave each year: "report: delivery date; review: heading; …"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,26 @@
-"""Which years a report is about: when it was delivered, the year it reviews, the year it plans.
+"""Which years a report is about: when it was delivered (report_year), the year it reviews, the year it plans.
 
-Only what the text says: a dated meeting line, the years in section headings, and 今年/明年 used inside
-review/plan sections. Web posting dates (发布时间:2022-02-01) are never delivery dates.
+A report reviews one year and plans the next, so review_year + 1 = plan_year always; it is delivered early in the
+year it plans (January to March), or, at the first session of a new term, in November or December of the year it
+reviews. Each year is taken from the strongest signal the text gives, and the signal is recorded:
+
+1. the delivery date (dateline, meeting line, title date): its year, and by its month the review and plan years;
+2. the National People's Congress: term and session fix the year (第十届全国人民代表大会第二次会议: 2004);
+3. headings: 2018年工作回顾 (review), 2019年工作安排 / 2019年主要预期目标 (plan);
+4. phrases: 刚刚过去的2018年 (review), 即将过去的2018年 / 今年以来 in a review (delivered within the reviewed
+   year), 今年是… in a plan (delivered in the plan year);
+5. a month without a year in a news lead (1月8日讯, 元月8日开幕) after a reviewed year: delivered the year after;
+6. a web page's posting date in the first months of a year: the report of that year;
+7. the years the figures carry (metadata.years_from_figures, after the figures are read).
+
+Web posting dates are never delivery dates. Nothing is filled from nothing: without any of these a year stays
+None, and `evidence` says for each year which signal gave it.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .dates import DATE
 from .numbers import parse_int
@@ -21,6 +35,24 @@ _DELIVERED = re.compile(
 _TITLE_DATE = re.compile(rf"政府工作报告\s*[((]\s*{DATE.pattern}\s*[))]")
 _THIS_YEAR = re.compile(r"今年(?!度)")
 _NEXT_YEAR = re.compile(r"明年")
+_YEAR = r"((?:19|20)\d\d)"
+# 刚刚过去的2018年: the reviewed year, delivered after it ended; 即将过去的2018年: delivered before it ended.
+_JUST_PAST = re.compile(rf"(?:刚刚|刚)过去的\s*{_YEAR}\s*年")
+_ENDING = re.compile(rf"即将过去的\s*{_YEAR}\s*年")
+# Results of a year not yet over: 今年以来, 截至11月.
+_WITHIN_YEAR = re.compile(r"今年以来|截至\s*(?:10|11|12|十|十一|十二)\s*月")
+# A heading (or the prose opening a plan) naming the year planned: 2019年工作安排, 2005年工作总体要求,
+# 2023年主要预期目标, 2024年政府工作的总体要求.
+_PLAN_HEADING = re.compile(
+    rf"{_YEAR}\s*年(?:[^\d\n,。;]{{0,6}}?)(?:工作安排|总体要求|主要任务|工作任务|工作打算|工作建议|目标任务|预期目标|"
+    r"重点工作|工作部署|主要工作|工作思路|发展目标)"
+)
+# A news lead's date without a year: 东北网1月8日讯, 在元月8日开幕的…会议上, 1月19日上午,…会议开幕.
+_MONTH_DAY = re.compile(r"(?<![\d年])(元|[1-9]|1[0-2])\s*月\s*\d{1,2}\s*日(?=[^。\n]{0,24}?(?:讯|电|开幕|召开|举行|会议))")
+_NEWS_LEAD = 1500
+# A web page's posting date: 发布时间:2021-01-27, 发文时间:2013-04-09, 时间:2023-03-30.
+_POSTED = re.compile(r"(?:发布|发文|更新|成文)?(?:时间|日期)\s*[::]\s*((?:19|20)\d\d)[-/.年](\d{1,2})")
+_LATE_MONTH = 10  # delivered in October to December: a new term's first session, reviewing its own year
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,38 +60,125 @@ class ReportYears:
     report_year: int | None = None
     review_year: int | None = None
     plan_year: int | None = None
+    evidence: str | None = None  # which signal gave each year: "report: delivery date; review: heading; …"
 
 
 def _first(sections: list[Section], kinds: tuple[str, ...]) -> Section | None:
     return next((s for s in sections if s.level == 1 and s.kind in kinds and s.period_end), None)
 
 
-def report_years(text: str, sections: list[Section]) -> ReportYears:
+def delivery_line_date(text: str) -> tuple[int, int] | None:
+    """(year, month) of the dateline "——2021年11月8日在…会议上" or of a title "政府工作报告(2021年11月8日)"."""
+    m = _DELIVERED.search(text) or _TITLE_DATE.search(text[:300])
+    if not m:
+        return None
+    year, month = parse_int(m.group(1)), parse_int(m.group(2))
+    return (year, month or 0) if year else None
+
+
+def _plan_heading_year(sections: list[Section]) -> int | None:
+    for s in sections:
+        if s.level <= 2:
+            m = _PLAN_HEADING.search(s.title)
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def _posted(text: str) -> tuple[int, int] | None:
+    m = _POSTED.search(text[:3000])
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+class _Years:
+    """Years as they are found, each with the first (strongest) signal that gave it."""
+
+    def __init__(self) -> None:
+        self.value: dict[str, int] = {}
+        self.source: dict[str, str] = {}
+
+    def set(self, field: str, year: int | None, source: str) -> None:
+        if year is not None and field not in self.value:
+            self.value[field] = year
+            self.source[field] = source
+
+    def get(self, field: str) -> int | None:
+        return self.value.get(field)
+
+
+def report_years(text: str, sections: list[Section], delivered: date | None = None,
+                 session_year: int | None = None) -> ReportYears:
+    """`delivered`: the delivery date metadata read (delivery.delivered_on); `session_year`: the year of the
+    National People's Congress session the report was delivered to (delivery.session_year), else None."""
+    y = _Years()
     review = _first(sections, ("review",))
     plan = _first(sections, ("plan",))
-    review_year = review.period_end if review else None
-    plan_year = plan.period_end if plan else None
-    m = _DELIVERED.search(text) or _TITLE_DATE.search(text[:300])
-    year, month = (parse_int(m.group(1)), parse_int(m.group(2))) if m else (None, None)
-    if year is not None:
-        report_year: int | None = year
-        # Headings without years (一、过去一年工作回顾, 二、今年工作安排) take them from the delivery date: a report
-        # delivered from January to September plans its own year and reviews the one before; one delivered in
-        # October to December (a new term's first session) reviews its own year and plans the next.
-        late = (month or 0) >= 10
-        if review_year is None and any(x.level == 1 and x.kind == "review" for x in sections):
-            review_year = report_year if late else report_year - 1
-        if plan_year is None and any(x.level == 1 and x.kind == "plan" for x in sections):
-            plan_year = report_year + 1 if late else report_year
-    elif review and _THIS_YEAR.search(text, review.char_start, review.char_end):
-        # A review that calls its year 今年 was delivered within that year (before year-end statistics).
-        report_year = review_year
-    elif plan and plan_year and _NEXT_YEAR.search(text, plan.char_start, plan.char_end):
-        # A plan that calls its own year 明年 was delivered the year before.
-        report_year = plan_year - 1
-    elif plan and plan_year and _THIS_YEAR.search(text, plan.char_start, plan.char_end):
-        # A plan that calls its own year 今年 ("今年是'十四五'开局之年") was delivered in that year.
-        report_year = plan_year
-    else:
-        report_year = None
-    return ReportYears(report_year=report_year, review_year=review_year, plan_year=plan_year)
+    line = delivery_line_date(text)
+    if line is None and delivered is not None:
+        line = (delivered.year, delivered.month)
+    if line is not None and session_year is not None and line[0] != session_year:
+        line = None  # a dateline contradicting its own congress session has a damaged year
+    if line is not None:
+        year, month = line
+        late = month >= _LATE_MONTH
+        y.set("report_year", year, "delivery date")
+        # a report delivered from January to September plans its own year and reviews the one before; one
+        # delivered in October to December (a new term's first session) reviews its own year and plans the next
+        y.set("review_year", year if late else year - 1, "delivery date")
+        y.set("plan_year", year + 1 if late else year, "delivery date")
+    if session_year is not None:
+        y.set("report_year", session_year, "congress session")
+        y.set("review_year", session_year - 1, "congress session")
+        y.set("plan_year", session_year, "congress session")
+    if review is not None:
+        y.set("review_year", review.period_end, "review heading")
+    y.set("plan_year", _plan_heading_year(sections), "plan heading")
+    if plan is not None:
+        y.set("plan_year", plan.period_end, "plan heading")
+    m = _JUST_PAST.search(text)
+    if m:
+        y.set("review_year", int(m.group(1)), "刚刚过去的")
+        y.set("report_year", int(m.group(1)) + 1, "刚刚过去的")
+    m = _ENDING.search(text)
+    if m:
+        y.set("review_year", int(m.group(1)), "即将过去的")
+        y.set("report_year", int(m.group(1)), "即将过去的")
+    _complete(y, reviews=any(s.kind == "review" for s in sections))
+    if review is not None and y.get("review_year") and _WITHIN_YEAR.search(text, review.char_start, review.char_end):
+        # A review that speaks of 今年以来 was delivered within its year (before year-end statistics).
+        y.set("report_year", y.get("review_year"), "今年以来 in the review")
+    if plan is not None and y.get("plan_year"):
+        if _NEXT_YEAR.search(text, plan.char_start, plan.char_end):
+            y.set("report_year", y.get("plan_year") - 1, "明年 in the plan")
+        elif _THIS_YEAR.search(text, plan.char_start, plan.char_end):
+            y.set("report_year", y.get("plan_year"), "今年 in the plan")
+    if y.get("review_year") is not None and _MONTH_DAY.search(text[:_NEWS_LEAD]):
+        month = _MONTH_DAY.search(text[:_NEWS_LEAD]).group(1)
+        if month == "元" or int(month) < _LATE_MONTH:
+            y.set("report_year", y.get("review_year") + 1, "news date after the reviewed year")
+    posted = _posted(text)
+    if posted is not None and posted[1] <= 6:
+        y.set("report_year", posted[0], "posting date early in the year")
+        _complete_from_report(y, "posting date")
+    return ReportYears(
+        report_year=y.get("report_year"),
+        review_year=y.get("review_year"),
+        plan_year=y.get("plan_year"),
+        evidence="; ".join(f"{k.removesuffix('_year')}: {y.source[k]}" for k in ("report_year", "review_year",
+                                                                               "plan_year") if k in y.source) or None,
+    )
+
+
+def _complete(y: _Years, reviews: bool) -> None:
+    """A report plans the year after the one it reviews (and reviews the one before, if the text holds a review:
+    a plan-only excerpt reviews nothing)."""
+    if y.get("review_year") is not None:
+        y.set("plan_year", y.get("review_year") + 1, f"review year + 1 ({y.source['review_year']})")
+    if y.get("plan_year") is not None and reviews:
+        y.set("review_year", y.get("plan_year") - 1, f"plan year - 1 ({y.source['plan_year']})")
+
+
+def _complete_from_report(y: _Years, how: str) -> None:
+    if y.get("report_year") is not None:
+        y.set("review_year", y.get("report_year") - 1, how)
+        y.set("plan_year", y.get("report_year"), how)

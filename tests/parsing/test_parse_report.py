@@ -23,7 +23,8 @@ def test_news_summary_years_come_from_its_dated_results_and_targets():
     parsed = parse_report(normalize_text(NEWS))
     assert (parsed.meta.district, parsed.meta.admin_level) == ("湖北省", "province")
     assert (parsed.meta.review_year, parsed.meta.plan_year) == (2022, 2023)
-    assert parsed.meta.report_year is None  # the dateline gives no year: unknown, not guessed
+    # the dateline gives no year, but 1月12日 after the reviewed year 2022 is January 2023
+    assert parsed.meta.report_year == 2023
     assert ("gdp", 2023, 1, "target", "growth", 6.5, None, "%", "approx") in facts(parsed)
     assert ("gdp", 2022, 1, "actual", "level", 5.37, None, "万亿元", "eq") in facts(parsed)
     assert ("fixed_asset_investment", 2023, 1, "target", "growth", 10.0, None, "%", "min") in facts(parsed)

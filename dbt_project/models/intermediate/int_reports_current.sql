@@ -27,6 +27,7 @@ select
     m.title,
     m.district_evidence,
     m.location_note,
+    m.years_evidence,
     t.n_chars,
     t.source_encoding,
     t.ingested_at,

@@ -39,7 +39,8 @@ select
     coalesce(pc.n_project_mentions, 0) as n_project_mentions,
     r.n_duplicate_files,
     r.district_evidence,
-    r.location_note
+    r.location_note,
+    r.years_evidence
 from {{ ref('int_reports_current') }} as r
 left join figure_counts as fc using (report_id)
 left join value_counts as vc using (report_id)

@@ -12,5 +12,6 @@ select
     coalesce(cast(is_abstract as boolean), false) as is_abstract,
     cast(title as varchar) as title,
     cast(district_evidence as varchar) as district_evidence,
-    cast(location_note as varchar) as location_note
+    cast(location_note as varchar) as location_note,
+    cast(years_evidence as varchar) as years_evidence
 from {{ source('raw', 'reports') }}
