@@ -19,7 +19,7 @@ def parse_report(text: str) -> ParsedReport:
     sections = build_sections(text)
     meta = extract_meta(text, sections)
     figures = extract_figures(text, sections, meta)
-    dated = years_from_figures(meta, figures)
+    dated = years_from_figures(meta, text, sections, figures)
     if (dated.review_year, dated.plan_year) != (meta.review_year, meta.plan_year):
         # figures of undated parts take their year from the report's years: read them again with the years found
         figures = extract_figures(text, sections, dated)

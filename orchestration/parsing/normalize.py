@@ -17,6 +17,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from . import repairs
+from .dates import is_page_stamp
 from .sections import HEADING_NUMBER
 from .words import alternation, words
 
@@ -357,7 +358,9 @@ def normalize_text(text: str) -> str:
     if "百分之" in text:
         text = _PERCENT_WORDS.sub(_percent, text)
     lines = [ln.strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if not is_boilerplate_line(ln)]
+    # Page chrome goes, but a page stamp (发布时间:2022-02-01) stays: the year it was posted can be the only one a news
+    # page gives; every reader but report_years skips it as boilerplate.
+    lines = [ln for ln in lines if not is_boilerplate_line(ln) or is_page_stamp(ln)]
     lines = repairs.repeated_paragraphs(lines)
     lines = strip_injected_tails(lines)
     lines = rejoin_wrapped_lines(lines)

@@ -15,7 +15,7 @@ from itertools import compress
 from .dictionaries import gazetteer
 from .words import words
 
-_LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
+LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
 # Division names that are also everyday nouns (data/place_words.csv, group common_noun).
 COMMON_NOUNS = frozenset(words("common_noun", "place_words.csv"))
 
@@ -132,10 +132,57 @@ def lowest(names: list[str]) -> str | None:
     """The most local division among names written together (武汉市青山区 -> 青山区)."""
     best = None
     for name in names:
-        rank = min(_LEVEL_RANK[p.level] for p in places_named(name))
+        rank = min(LEVEL_RANK[p.level] for p in places_named(name))
         if best is None or rank >= best[0]:
             best = (rank, name)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import rjieba  # jieba's tokens with HMM off, fast, no cache file
+
+    return rjieba.Jieba()
+
+
+_WORD_WINDOW = 8
+
+
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as a word of its own: jieba cuts the words around it at both its ends
+    (和县 in 乡镇和县直部门 and 范县 in 示范县 do not)."""
+    lo = max(0, start - _WORD_WINDOW)
+    cuts, pos = {0}, 0
+    for token in _segmenter().cut(text[lo:end + _WORD_WINDOW], False):
+        pos += len(token)
+        cuts.add(pos)
+    return start - lo in cuts and end - lo in cuts
+
+
+EVERYDAY_FREQUENCY = 1000  # jieba's dictionary count above which a word is common prose (资源 17453, 保定 739)
+
+
+@lru_cache(maxsize=4096)
+def is_everyday_word(word: str) -> bool:
+    """A place's short form that is also a common word of prose (资源, 合作, 港口, 开发): jieba's dictionary counts it
+    often and does not tag it as a place or other proper name."""
+    count, tag = _jieba_dictionary().get(word, (0, ""))
+    return count >= EVERYDAY_FREQUENCY and tag not in ("ns", "nr", "nrt", "nrfg", "nz", "j")
+
+
+@lru_cache(maxsize=1)
+def _jieba_dictionary() -> dict[str, tuple[int, str]]:
+    """word -> (count, part-of-speech tag) from the dictionary jieba ships, read as a file: initialising jieba itself
+    would write its 9 MB cache to the temp folder."""
+    from importlib.resources import files
+
+    out = {}
+    with files("jieba").joinpath("dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and len(parts[0]) <= 4:
+                out[parts[0]] = (int(parts[1]), parts[2])
+    return out
 
 
 def context_counts(mentions: list[Mention]) -> tuple[Counter, Counter]:

@@ -37,6 +37,7 @@ from .numbers import amount_in_base, parse_number
 from .records import Project, ReportMeta, Section
 from .sections import HEADING_NUMBER
 from .words import alternation, words
+from .years import reviewed_year
 
 # Higher wins when one clause carries several cues (建成投产 -> completed, 启动…建设 -> started).
 _STATUS_RANK = {"planned": 6, "completed": 5, "operating": 4, "started": 3, "signed": 2, "in_progress": 1}
@@ -524,7 +525,7 @@ def _year_and_plan(by_id: dict[str, Section], section: Section | None, meta: Rep
         return (s.period_end or meta.plan_year), True
     if s is not None and s.period_end:
         return s.period_end, False
-    return meta.review_year or meta.report_year, False
+    return reviewed_year(meta), False
 
 
 def _clauses(text: str):

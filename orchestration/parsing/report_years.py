@@ -19,10 +19,11 @@ None, and `evidence` says for each year which signal gave it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import DATE
+from .dates import DATE, page_date
 from .numbers import parse_int
 from .records import Section
 
@@ -50,8 +51,9 @@ _PLAN_HEADING = re.compile(
 # A news lead's date without a year: 东北网1月8日讯, 在元月8日开幕的…会议上, 1月19日上午,…会议开幕.
 _MONTH_DAY = re.compile(r"(?<![\d年])(元|[1-9]|1[0-2])\s*月\s*\d{1,2}\s*日(?=[^。\n]{0,24}?(?:讯|电|开幕|召开|举行|会议))")
 _NEWS_LEAD = 1500
-# A web page's posting date: 发布时间:2021-01-27, 发文时间:2013-04-09, 时间:2023-03-30.
-_POSTED = re.compile(r"(?:发布|发文|更新|成文)?(?:时间|日期)\s*[::]\s*((?:19|20)\d\d)[-/.年](\d{1,2})")
+_TITLE_YEAR = re.compile(rf"{_YEAR}\s*年(?:度)?[^\d]{{0,16}}?政府工作报告")
+_TITLE_COMPACT_DATE = re.compile(r"[((]((?:19|20)\d\d)(\d\d)\d\d[))]")
+_EARLY_MONTH = 6
 _LATE_MONTH = 10  # delivered in October to December: a new term's first session, reviewing its own year
 
 
@@ -85,11 +87,6 @@ def _plan_heading_year(sections: list[Section]) -> int | None:
     return None
 
 
-def _posted(text: str) -> tuple[int, int] | None:
-    m = _POSTED.search(text[:3000])
-    return (int(m.group(1)), int(m.group(2))) if m else None
-
-
 class _Years:
     """Years as they are found, each with the first (strongest) signal that gave it."""
 
@@ -107,15 +104,21 @@ class _Years:
 
 
 def report_years(text: str, sections: list[Section], delivered: date | None = None,
-                 session_year: int | None = None) -> ReportYears:
+                 session_year: int | None = None, title: str | None = None,
+                 figures: list | None = None) -> ReportYears:
     """`delivered`: the delivery date metadata read (delivery.delivered_on); `session_year`: the year of the
-    National People's Congress session the report was delivered to (delivery.session_year), else None."""
+    National People's Congress session the report was delivered to (delivery.session_year), else None; `title`:
+    the report's title; `figures`: its figures once read (the years they carry are the last signal)."""
     y = _Years()
     review = _first(sections, ("review",))
     plan = _first(sections, ("plan",))
+    results = _headline(figures or [], ("actual", "estimate"))
+    reviews = any(s.kind == "review" for s in sections) or bool(results)
     line = delivery_line_date(text)
     if line is None and delivered is not None:
         line = (delivered.year, delivered.month)
+    if line is None and title:
+        line = _title_date(title)
     if line is not None and session_year is not None and line[0] != session_year:
         line = None  # a dateline contradicting its own congress session has a damaged year
     if line is not None:
@@ -143,7 +146,7 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
     if m:
         y.set("review_year", int(m.group(1)), "即将过去的")
         y.set("report_year", int(m.group(1)), "即将过去的")
-    _complete(y, reviews=any(s.kind == "review" for s in sections))
+    _complete(y, reviews)
     if review is not None and y.get("review_year") and _WITHIN_YEAR.search(text, review.char_start, review.char_end):
         # A review that speaks of 今年以来 was delivered within its year (before year-end statistics).
         y.set("report_year", y.get("review_year"), "今年以来 in the review")
@@ -152,14 +155,31 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
             y.set("report_year", y.get("plan_year") - 1, "明年 in the plan")
         elif _THIS_YEAR.search(text, plan.char_start, plan.char_end):
             y.set("report_year", y.get("plan_year"), "今年 in the plan")
-    if y.get("review_year") is not None and _MONTH_DAY.search(text[:_NEWS_LEAD]):
-        month = _MONTH_DAY.search(text[:_NEWS_LEAD]).group(1)
-        if month == "元" or int(month) < _LATE_MONTH:
+    title_year = _title_year(title)
+    if title_year is not None and y.get("plan_year") in (None, title_year):
+        y.set("report_year", title_year, "title")
+        y.set("plan_year", title_year, "title")
+        _complete(y, reviews)
+    if figures is not None and y.get("review_year") is None and y.get("plan_year") is None:
+        # a news summary or excerpt without headings: the years its results and targets carry
+        review_year, plan_year = _most_common(results), _most_common(_headline(figures, ("target",)))
+        if review_year is None or plan_year is None or plan_year == review_year + 1:
+            y.set("review_year", review_year, "the results' year")
+            y.set("plan_year", plan_year, "the targets' year")
+            _complete(y, reviews)
+    if y.get("review_year") is not None:
+        m = _MONTH_DAY.search(text[:_NEWS_LEAD])
+        if m and (m.group(1) == "元" or int(m.group(1)) < _LATE_MONTH):
             y.set("report_year", y.get("review_year") + 1, "news date after the reviewed year")
-    posted = _posted(text)
-    if posted is not None and posted[1] <= 6:
-        y.set("report_year", posted[0], "posting date early in the year")
-        _complete_from_report(y, "posting date")
+        reviewed = [f for f in results if f.year == y.get("review_year")]
+        if reviewed and all(f.status == "actual" for f in reviewed):
+            y.set("report_year", y.get("review_year") + 1, "final results (no 预计): delivered after the year closed")
+    posted = page_date(text)
+    if posted is not None and posted.month <= _EARLY_MONTH and y.get("plan_year") in (None, posted.year):
+        # a page posted early in a year: the report of that year (unless the text's own years say otherwise)
+        y.set("report_year", posted.year, "page date")
+        y.set("plan_year", posted.year, "page date")
+        _complete(y, reviews)
     return ReportYears(
         report_year=y.get("report_year"),
         review_year=y.get("review_year"),
@@ -167,6 +187,28 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
         evidence="; ".join(f"{k.removesuffix('_year')}: {y.source[k]}" for k in ("report_year", "review_year",
                                                                                "plan_year") if k in y.source) or None,
     )
+
+
+def _headline(figures: list, statuses: tuple[str, ...]) -> list:
+    return [f for f in figures
+            if f.status in statuses and f.span_years == 1 and f.year and f.indicator and f.is_headline]
+
+
+def _most_common(figures: list) -> int | None:
+    years = Counter(f.year for f in figures)
+    return years.most_common(1)[0][0] if years else None
+
+
+def _title_year(title: str | None) -> int | None:
+    """2024年保定市政府工作报告, 高阳县2023年政府工作报告: the year a title gives a report."""
+    m = _TITLE_YEAR.search(title or "")
+    return int(m.group(1)) if m else None
+
+
+def _title_date(title: str) -> tuple[int, int] | None:
+    """2023年新疆自治区政府工作报告(20230114): a compact date in brackets."""
+    m = _TITLE_COMPACT_DATE.search(title)
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def _complete(y: _Years, reviews: bool) -> None:
@@ -178,7 +220,3 @@ def _complete(y: _Years, reviews: bool) -> None:
         y.set("review_year", y.get("plan_year") - 1, f"plan year - 1 ({y.source['plan_year']})")
 
 
-def _complete_from_report(y: _Years, how: str) -> None:
-    if y.get("report_year") is not None:
-        y.set("review_year", y.get("report_year") - 1, how)
-        y.set("plan_year", y.get("report_year"), how)

@@ -175,7 +175,10 @@ def _assign_periods(heads: list[_Head]) -> None:
                 h.period_start, h.period_end = prev_l1.period_start, prev_l1.period_end
             h.kind = kind or "other"
             if h.kind == "review":
-                end = max(ys) if ys else (first_plan - 1 if first_plan else None)
+                # 2004年工作回顾和2005年工作总体要求: the year before the review word is the one reviewed
+                word = _REVIEW.search(h.title)
+                before = _years_in(h.title[:word.start()]) if word else []
+                end = max(before or ys) if ys else (first_plan - 1 if first_plan else None)
                 h.period_end = end
                 h.period_start = end - 4 if end and _TERM_TITLE.search(h.title) else end
                 review_end = end or review_end

@@ -36,7 +36,11 @@ def title_of(header: list[str]) -> str | None:
         s = PAREN_DATE.sub("", s).strip()
         if s and len(s) <= 80 and not DATE.fullmatch(DASHES.sub("", s)) and not s.startswith(("——", "—")):
             titles.append(s)
-    return next((t for t in titles if "报告" in t), titles[0] if titles else None)
+    for word in ("政府工作报告", "工作报告", "报告"):  # a site's section name (报告/总结) is no title
+        found = next((t for t in titles if word in t), None)
+        if found:
+            return found
+    return titles[0] if titles else None
 
 
 # --- dates and meeting ------------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMet
     year = pe
     span = 5 if kind == "outlook" else 1
     if year is None:
-        year = meta.plan_year if kind in TARGET_KINDS else (meta.review_year or meta.report_year)
+        year = meta.plan_year if kind in TARGET_KINDS else reviewed_year(meta)
     if time.para_year is not None:
         year = time.para_year
     if time.dated is not None:
@@ -133,6 +133,16 @@ def _period_start(doc: Document, q: Quantity, sec: Section | None, sent: tuple[i
     if "五年" in work[sent[0]:q.start] or (ps is None and doc.five_year(sec)):
         return year - 5
     return year - 1
+
+
+def reviewed_year(meta: ReportMeta) -> int | None:
+    """The year a report's results are about when nothing nearer says: its review year (the year before the one it
+    plans; a report dated only by its delivery is taken to review the year before)."""
+    if meta.review_year is not None:
+        return meta.review_year
+    if meta.plan_year is not None:
+        return meta.plan_year - 1
+    return meta.report_year
 
 
 def comparator_of(seg: str, since: re.Match | None) -> str | None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import time
+from datetime import date
 from pathlib import Path
 
 import opencc
 import pytest
 
+from orchestration.parsing.dates import page_date
 from orchestration.parsing.normalize import (
     is_boilerplate_line,
     is_traditional,
@@ -22,20 +24,25 @@ GOLD = Path(__file__).resolve().parents[2] / "examples" / "gold"
 
 # Lines copied from the sample reports' web pages: dropped.
 BOILERPLATE = [
-    "作者:   来源:西塞山区政府    时间:2020-08-03 17:52",
-    "  • 发布时间:2022-02-01 17:41",
     "  • 信息来源:曾都区人民政府",
     "  • 审核人:张艳艳",
     "  • 【字体:",
     "打印",
     "扫一扫在手机上查看当前页面",
     "较旧一篇:2018年武汉市武昌区政府工作报告较新一篇:2018年武汉洪山区政府工作报告",
-    "来源:岳阳楼区人民政府 \xa0 2020-11-30 09:26",
     "浏览量:1 | | | |",
     "【打印】 【关闭】",
     "当前位置:首页 > 政务公开 > 政府工作报告",
     "[ 2021-01-27 ]",
-    "2021年01月27日 10:30",
+]
+# Page stamps: chrome to every reader, but kept in the text, as the posting date can be the only year a news page
+# gives (report_years reads it as a weak signal, never as the delivery date).
+STAMPS = [
+    ("作者:   来源:西塞山区政府    时间:2020-08-03 17:52", date(2020, 8, 3)),
+    ("  • 发布时间:2022-02-01 17:41", date(2022, 2, 1)),
+    ("来源:岳阳楼区人民政府 \xa0 2020-11-30 09:26", date(2020, 11, 30)),
+    ("2021年01月27日 10:30", date(2021, 1, 27)),
+    ("编辑:胡安坤2018-01-24 16:20内容来源:龙华网", date(2018, 1, 24)),  # district_longhua_2018.txt's last line
 ]
 # Report lines that look a little like chrome: kept.
 KEPT = [
@@ -55,6 +62,13 @@ KEPT = [
 def test_drops_boilerplate_lines(line):
     assert is_boilerplate_line(line)
     assert line.strip() not in normalize_text(f"各位代表:\n{line}\n现在,我代表区人民政府向大会报告工作。")
+
+
+@pytest.mark.parametrize(("line", "posted"), STAMPS)
+def test_keeps_page_stamps_as_chrome_with_their_date(line, posted):
+    text = normalize_text(f"各位代表:\n{line}\n现在,我代表区人民政府向大会报告工作。")
+    assert is_boilerplate_line(line)
+    assert page_date(text) == posted
 
 
 @pytest.mark.parametrize("line", KEPT)
@@ -79,7 +93,7 @@ def test_samples_keep_every_evidence_string_and_are_idempotent(path):
     assert normalize_text(text) == text
     evidence = _evidence().get(path.name, [])
     assert [e for e in evidence if e not in text] == []
-    for line in ("较旧一篇", "扫一扫", "浏览量", "发布时间", "侯卫东官场笔记", "审核人"):
+    for line in ("较旧一篇", "扫一扫", "浏览量", "侯卫东官场笔记", "审核人"):
         assert line not in text
     assert text.count("*") == raw.count("*")  # censorship marks are part of the evidence
 
