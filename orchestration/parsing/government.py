@@ -48,6 +48,8 @@ _SPEAKER = re.compile(
 # 我代表清苑县人民政府 / 我代表县人民政府 / 我代表自治区人民政府: the report names itself, or its level.
 _ON_BEHALF = re.compile(r"我代表([\u4e00-\u9fff]{0,16}?)人民政府")
 _STATE_COUNCIL = re.compile(r"我代表国务院|国务院总理")
+# The head of government's title: 代市长陈冬, 县长 崔华明 (not 副县长, a deputy; not 市长热线).
+_HEAD_TITLE = re.compile(r"(?<!副)([区县市省州旗盟])长(?=\s*[\u4e00-\u9fff]{2,3}(?:[\s,,在作代]|$))")
 # How a government speaks of itself: 区人大/区政协 (its own congress), 我区, 全区人民/全区上下. Plain 全市 is no
 # signal: district reports rank themselves 全市排名第二 against the other districts of their city.
 _SELF = re.compile(r"([区县市省旗州盟])(?:人大|政协)|我([区县市省旗州盟])|全([区县市省旗州盟])(?:人民|上下)")
@@ -151,13 +153,15 @@ def _strong_positions(text: str, header: list[str], meeting: Meeting | None):
 
 
 def _stated_level(text: str, meeting: Meeting | None) -> str | None:
-    """The level a report states for itself: 我代表县人民政府, 在县第十八届人民代表大会…."""
+    """The level a report states for itself: 我代表县人民政府, 在县第十八届人民代表大会…, else its speaker's title
+    (代市长陈冬) in a news lead."""
     m = _ON_BEHALF.search(text, 0, _LEAD)
     if m and m.group(1) in _LEVEL_WORDS:
         return "区" if m.group(1) == "自治区" else m.group(1)
     if meeting and meeting.place_text in _LEVEL_WORDS:
         return meeting.place_text
-    return None
+    titles = {t for t in _HEAD_TITLE.findall(text, 0, _LEAD)}
+    return titles.pop() if len(titles) == 1 else None
 
 
 def _body_choice(mentions: list[Mention], self_char: str | None, text: str) -> str | None:

@@ -113,7 +113,6 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
     review = _first(sections, ("review",))
     plan = _first(sections, ("plan",))
     results = _headline(figures or [], ("actual", "estimate"))
-    reviews = any(s.kind == "review" for s in sections) or bool(results)
     line = delivery_line_date(text)
     if line is None and delivered is not None:
         line = (delivered.year, delivered.month)
@@ -146,7 +145,7 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
     if m:
         y.set("review_year", int(m.group(1)), "即将过去的")
         y.set("report_year", int(m.group(1)), "即将过去的")
-    _complete(y, reviews)
+    _complete(y)
     if review is not None and y.get("review_year") and _WITHIN_YEAR.search(text, review.char_start, review.char_end):
         # A review that speaks of 今年以来 was delivered within its year (before year-end statistics).
         y.set("report_year", y.get("review_year"), "今年以来 in the review")
@@ -159,14 +158,14 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
     if title_year is not None and y.get("plan_year") in (None, title_year):
         y.set("report_year", title_year, "title")
         y.set("plan_year", title_year, "title")
-        _complete(y, reviews)
+        _complete(y)
     if figures is not None and y.get("review_year") is None and y.get("plan_year") is None:
         # a news summary or excerpt without headings: the years its results and targets carry
         review_year, plan_year = _most_common(results), _most_common(_headline(figures, ("target",)))
         if review_year is None or plan_year is None or plan_year == review_year + 1:
             y.set("review_year", review_year, "the results' year")
             y.set("plan_year", plan_year, "the targets' year")
-            _complete(y, reviews)
+            _complete(y)
     if y.get("review_year") is not None:
         m = _MONTH_DAY.search(text[:_NEWS_LEAD])
         if m and (m.group(1) == "元" or int(m.group(1)) < _LATE_MONTH):
@@ -179,7 +178,7 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
         # a page posted early in a year: the report of that year (unless the text's own years say otherwise)
         y.set("report_year", posted.year, "page date")
         y.set("plan_year", posted.year, "page date")
-        _complete(y, reviews)
+        _complete(y)
     return ReportYears(
         report_year=y.get("report_year"),
         review_year=y.get("review_year"),
@@ -211,12 +210,11 @@ def _title_date(title: str) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
-def _complete(y: _Years, reviews: bool) -> None:
-    """A report plans the year after the one it reviews (and reviews the one before, if the text holds a review:
-    a plan-only excerpt reviews nothing)."""
+def _complete(y: _Years) -> None:
+    """A report plans the year after the one it reviews (also when a page holds only one of the two parts)."""
     if y.get("review_year") is not None:
         y.set("plan_year", y.get("review_year") + 1, f"review year + 1 ({y.source['review_year']})")
-    if y.get("plan_year") is not None and reviews:
+    if y.get("plan_year") is not None:
         y.set("review_year", y.get("plan_year") - 1, f"plan year - 1 ({y.source['plan_year']})")
 
 

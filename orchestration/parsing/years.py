@@ -44,9 +44,12 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str) 
     work = doc.work
     para_year = None
     if section_kind == "other":
-        para = max(doc.paragraph_start(q.start), q.start - _PARA_REACH)
-        if work.find("年", para, q.start) >= 0:
-            m = _last(P.YEAR_CONTEXT, work, para, q.start)
+        # the nearest dating year in the paragraph, else in the paragraph before (a news item's "2008年工作取得的成绩:"
+        # dates the paragraphs of results under it)
+        para = doc.paragraph_start(q.start)
+        lo = max(doc.paragraph_start(max(para - 1, 0)), q.start - _PARA_REACH)
+        if work.find("年", lo, q.start) >= 0:
+            m = _last(P.YEAR_CONTEXT, work, lo, q.start)
             para_year = int(m.group(1)) if m else None
     dated = by = rel = None
     if "年" in before:  # every time word but a plan period holds 年: most figures' words hold none
