@@ -94,6 +94,8 @@ YEAR_CONTEXT = re.compile(
 # 今年/去年/明年 date a figure; 比上年/较去年 compare.
 REL_YEAR = re.compile(f"({alternation('relative_year')})")
 REL_YEAR_OFFSET = {w: int(v) for w, v in kinds("relative_year").items()}
+# A news item's label heading its sentences: 去年:投资消费强劲拉动。… 今年:创新招商引资方式方法,…
+REL_YEAR_LABEL = re.compile(f"({alternation('relative_year')})[::]")
 # Subject words that run on after an alias without naming something new (城镇新增就业人数).
 ALIAS_TAIL = re.compile(alternation("alias_tail"))
 # 十三五期间: the five-year plan periods (十一五 2006-2010 … 十五五 2026-2030).

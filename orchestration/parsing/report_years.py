@@ -11,10 +11,13 @@ reviews. Each year is taken from the strongest signal the text gives, and the si
    year), 今年是… in a plan (delivered in the plan year);
 5. a month without a year in a news lead (1月8日讯, 元月8日开幕) after a reviewed year: delivered the year after;
 6. a web page's posting date in the first months of a year: the report of that year;
-7. the years the figures carry (metadata.years_from_figures, after the figures are read).
+7. the years the figures carry (metadata.years_from_figures, after the figures are read);
+8. failing all these, the report year is taken to be the plan year, as reports are delivered in the first months of
+   the year they plan, and `evidence` says it was assumed; a day of November or December in the text (12月17日)
+   leaves it unknown.
 
-Web posting dates are never delivery dates. Nothing is filled from nothing: without any of these a year stays
-None, and `evidence` says for each year which signal gave it.
+Web posting dates are never delivery dates. Without any of these a year stays None, and `evidence` says for each
+year which signal gave it.
 """
 from __future__ import annotations
 
@@ -45,8 +48,8 @@ _WITHIN_YEAR = re.compile(r"今年以来|截至\s*(?:10|11|12|十|十一|十二)
 # A heading (or the prose opening a plan) naming the year planned: 2019年工作安排, 2005年工作总体要求,
 # 2023年主要预期目标, 2024年政府工作的总体要求.
 _PLAN_HEADING = re.compile(
-    rf"{_YEAR}\s*年(?:[^\d\n,。;]{{0,6}}?)(?:工作安排|总体要求|主要任务|工作任务|工作打算|工作建议|目标任务|预期目标|"
-    r"重点工作|工作部署|主要工作|工作思路|发展目标)"
+    rf"{_YEAR}\s*年(?:[^\n,。;]{{0,10}}?)(?:工作安排|总体要求|主要任务|工作任务|工作打算|工作建议|目标任务|预期目标|"
+    r"重点工作|工作重点|工作部署|主要工作|工作思路|发展目标)"
 )
 # A news lead's date without a year: 东北网1月8日讯, 在元月8日开幕的…会议上, 1月19日上午,…会议开幕.
 _MONTH_DAY = re.compile(r"(?<![\d年])(元|[1-9]|1[0-2])\s*月\s*\d{1,2}\s*日(?=[^。\n]{0,24}?(?:讯|电|开幕|召开|举行|会议))")
@@ -54,6 +57,8 @@ _NEWS_LEAD = 1500
 _TITLE_YEAR = re.compile(rf"{_YEAR}\s*年(?:度)?[^\d]{{0,16}}?政府工作报告")
 _TITLE_COMPACT_DATE = re.compile(r"[((]((?:19|20)\d\d)(\d\d)\d\d[))]")
 _EARLY_MONTH = 6
+# A day of November or December without a year (12月17日): the review may run into December, delivery with it.
+_LATE_DAY = re.compile(r"(?<![\d年])(?:1[12]|十[一二])\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日")
 _LATE_MONTH = 10  # delivered in October to December: a new term's first session, reviewing its own year
 
 
@@ -78,13 +83,15 @@ def delivery_line_date(text: str) -> tuple[int, int] | None:
     return (year, month or 0) if year else None
 
 
-def _plan_heading_year(sections: list[Section]) -> int | None:
+def _plan_heading_year(text: str, sections: list[Section]) -> int | None:
+    """The year a heading (2019年工作安排) or, failing one, a news lead (2010年8大工作重点) names as planned."""
     for s in sections:
         if s.level <= 2:
             m = _PLAN_HEADING.search(s.title)
             if m:
                 return int(m.group(1))
-    return None
+    m = _PLAN_HEADING.search(text, 0, _NEWS_LEAD)
+    return int(m.group(1)) if m else None
 
 
 class _Years:
@@ -134,7 +141,7 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
         y.set("plan_year", session_year, "congress session")
     if review is not None:
         y.set("review_year", review.period_end, "review heading")
-    y.set("plan_year", _plan_heading_year(sections), "plan heading")
+    y.set("plan_year", _plan_heading_year(text, sections), "plan heading")
     if plan is not None:
         y.set("plan_year", plan.period_end, "plan heading")
     m = _JUST_PAST.search(text)
@@ -179,6 +186,10 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
         y.set("report_year", posted.year, "page date")
         y.set("plan_year", posted.year, "page date")
         _complete(y)
+    if y.get("plan_year") is not None and not _LATE_DAY.search(text):
+        # Nothing dates the delivery: reports are delivered in the first months of the year they plan, unless a day of
+        # November or December in the text (12月17日,省委书记…) leaves December of the reviewed year possible.
+        y.set("report_year", y.get("plan_year"), "assumed: delivered early in the year it plans (no date in the text)")
     return ReportYears(
         report_year=y.get("report_year"),
         review_year=y.get("review_year"),

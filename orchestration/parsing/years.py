@@ -42,7 +42,7 @@ def _last(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None 
 
 def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str) -> TimeWords:
     work = doc.work
-    para_year = None
+    para_year = para_label = None
     if section_kind == "other":
         # the nearest dating year in the paragraph, else in the paragraph before (a news item's "2008年工作取得的成绩:"
         # dates the paragraphs of results under it)
@@ -50,7 +50,11 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str) 
         lo = max(doc.paragraph_start(max(para - 1, 0)), q.start - _PARA_REACH)
         if work.find("年", lo, q.start) >= 0:
             m = _last(P.YEAR_CONTEXT, work, lo, q.start)
-            para_year = int(m.group(1)) if m else None
+            label = _last(P.REL_YEAR_LABEL, work, lo, q.start)  # a news item's 去年:… 今年:… sections
+            if label is not None and (m is None or label.start() > m.start()):
+                para_label = label.group(1)
+            elif m is not None:
+                para_year = int(m.group(1))
     dated = by = rel = None
     if "年" in before:  # every time word but a plan period holds 年: most figures' words hold none
         dated = _last(P.YEAR_CONTEXT, before, max(before.rfind(";"), 0))
@@ -60,7 +64,7 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str) 
     return TimeWords(
         dated=int(dated.group(1)) if dated else None,
         by=int(by.group(1) or by.group(2)) if by else None,
-        relative=rel.group() if rel else None,
+        relative=rel.group() if rel else para_label,
         plan_period=2010 + 5 * "一二三四五".index(period.group(1)) if period else None,
         para_year=para_year,
     )

@@ -12,14 +12,17 @@ from orchestration.parsing.sections import build_sections
     # title date, review year equals report year (001)
     (("政府工作报告(2021年11月8日)\n  • 发布时间:2022-02-01 17:41\n\n一、2021年和本届政府工作回顾\n\n预计实现地区生产总值572亿元。\n\n"
      "二、今后五年的政府工作\n\n到2026年,力争地区生产总值达到900亿元。\n\n三、2022年政府重点工作\n\n地区生产总值增长8.5%。"), (2021, 2021, 2022)),
-    # abstract without date (002): report year unknown
+    # abstract without date (002), whose review runs to 12月17日: December is possible, the report year unknown
+    (("政 府 工 作 报 告(摘要)\n\n一、2019年工作回顾\n\n预计地区生产总值520亿元,增长7.5%左右。12月17日,省委书记来区调研。\n\n"
+      "二、2020年工作安排\n\n地区生产总值增长7.6%。"), (None, 2019, 2020)),
+    # the same without a day of December: delivered early in the year it plans, as reports are (assumed, and said so)
     (("政 府 工 作 报 告(摘要)\n\n一、2019年工作回顾\n\n预计地区生产总值520亿元,增长7.5%左右。\n\n二、2020年工作安排\n\n"
-     "地区生产总值增长7.6%。"), (None, 2019, 2020)),
+     "地区生产总值增长7.6%。"), (2020, 2019, 2020)),
     # 今年以来 in the review dates the delivery (003)
     ("政府工作报告\n\n一、2017年工作回顾\n\n今年以来,我们主要做了以下工作:\n\n二、2018年主要任务\n\n地区生产总值增长5%。", (2017, 2017, 2018)),
-    # excerpt that is all plan (004): it plans 2020, so the report reviews 2019 (not on this page); delivery unknown
+    # excerpt that is all plan (004): it plans 2020, so the report reviews 2019 (not on this page); no date: 2020 assumed
     (("担当作为,继续前进谱写新时代岳阳楼区转型发展新篇章\n来源:岳阳楼区人民政府   2020-11-30 09:26\n\n"
-     "2020年,是全面建成小康社会和“十三五”规划的收官之年。\n\n2020年全区经济社会发展主要预期目标是:地区生产总值增长8.1%左右。"), (None, 2019, 2020)),
+     "2020年,是全面建成小康社会和“十三五”规划的收官之年。\n\n2020年全区经济社会发展主要预期目标是:地区生产总值增长8.1%左右。"), (2020, 2019, 2020)),
 ])
 def test_report_years(text, want):
     y = report_years(text, build_sections(text))
@@ -38,7 +41,10 @@ def test_delivery_line(line, year):
 
 def test_posting_date_is_not_delivery():
     text = "2020年政府工作报告\n\n作者:   来源:西塞山区政府    时间:2020-08-03 17:52\n\n一、2019年工作回顾\n\n全区经济平稳。"
-    assert report_years(text, build_sections(text)).report_year is None
+    years = report_years(text, build_sections(text))
+    # 2020 because the report plans 2020 (assumed, and recorded so), not from the page posted in August 2020
+    assert years.report_year == 2020
+    assert years.evidence.startswith("report: assumed")
 
 
 def test_this_year_in_the_plan_is_the_plan_year():
