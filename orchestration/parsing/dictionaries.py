@@ -78,9 +78,17 @@ def topic_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def indicator_aliases() -> tuple[tuple[str, str], ...]:
-    """(alias, indicator code) rows of indicator_aliases.csv; an alias `A…B` means A then B in one sentence."""
-    return tuple((r["alias"], r["indicator"]) for r in _read_csv(SEEDS_DIR / "indicator_aliases.csv") if r["alias"])
+def indicator_aliases() -> tuple[tuple[str, str, str, bool], ...]:
+    """(alias, indicator code, level, fallback) rows of indicator_aliases.csv; an alias `A…B` means A then B in one
+    sentence; level is national, local or "" (every level)."""
+    return tuple((r["alias"], r["indicator"], r.get("level", ""), r.get("fallback", "") == "true")
+                 for r in _read_csv(SEEDS_DIR / "indicator_aliases.csv") if r["alias"])
+
+
+@lru_cache(maxsize=1)
+def indicator_percent_measures() -> dict[str, str]:
+    """indicator code -> what a percent of it is when no verb says (share, rate, growth), from indicators.csv."""
+    return {r["indicator"]: r["percent_measure"] for r in _read_csv(SEEDS_DIR / "indicators.csv")}
 
 
 @lru_cache(maxsize=1)

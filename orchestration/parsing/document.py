@@ -14,7 +14,8 @@ _NEWLINE = re.compile("\n")
 
 
 class Document:
-    def __init__(self, text: str, sections: list[Section]):
+    def __init__(self, text: str, sections: list[Section], level: str = "local"):
+        self.level = level  # national or local: which indicator aliases apply (lexicon.report_level)
         self.work = fold_width(text)  # what the rules read: full-width digits and punctuation folded, offsets kept
         self.text = text  # what evidence is cut from
         ends = list(map(re.Match.end, P.SENTENCE_END.finditer(self.work)))

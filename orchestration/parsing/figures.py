@@ -26,7 +26,7 @@ from dataclasses import replace
 from . import patterns as P
 from .dictionaries import units
 from .document import Document
-from .lexicon import alias_at
+from .lexicon import alias_at, report_level
 from .measures import changed, decreases, figure_measure, second_goal
 from .quantities import find_quantities, list_runs
 from .records import Figure, ReportMeta, Section
@@ -36,10 +36,11 @@ from .years import comparator_of, figure_year, read_time_words
 
 
 def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> list[Figure]:
-    doc = Document(text, sections)
+    doc = Document(text, sections, report_level(meta.admin_level))
     work = doc.work
     table = units()
     out: list[Figure] = []
+    fallback: list[bool] = []  # per figure: bound through a fallback alias
     quantities = find_quantities(work)
     i = 0
     while i < len(quantities):
@@ -104,12 +105,25 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                         char_start=q.start, char_end=q.end,
                         evidence=text[ev_start:q.end], sentence=sentence,
                     ))
+                    fallback.append(sub.fallback)
                 measures = measures or (out[-1].measure if out else None)
             history.append([s[0] for s in subjects])
             prev_end = run[-1].end
             prev_kind = table[run[-1].unit][2]
         i = j
-    return _label_repeats_once(out)
+    return _label_repeats_once(_drop_fallbacks(out, fallback))
+
+
+def _drop_fallbacks(figures: list[Figure], fallback: list[bool]) -> list[Figure]:
+    """A figure named by a fallback alias (工业增加值 for 规模以上工业增加值) is no headline value where the report
+    gives one of the same indicator, year and measure under the proper name."""
+    if not any(fallback):
+        return figures
+    proper = {(f.indicator, f.year, f.measure, f.status == "target") for f, fb in zip(figures, fallback)
+              if f.is_headline and not fb}
+    return [replace(f, is_headline=False) if fb and f.is_headline and
+            (f.indicator, f.year, f.measure, f.status == "target") in proper else f
+            for f, fb in zip(figures, fallback)]
 
 
 def _label_repeats_once(figures: list[Figure]) -> list[Figure]:

@@ -6,12 +6,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dictionaries import indicator_aliases, indicator_unit_kinds
+from .scanning import longest_word_pattern
 
 GAP_REACH = 25  # how far before B the A of an `A…B` alias may stand (one or two clauses)
 
-# What each indicator can be measured in (indicators.csv, unit_kind): jobs in persons, grain a mass, the rates
-# percents, every other code an amount of money.
-RATE_CODES = frozenset(k for k, v in indicator_unit_kinds().items() if v == "percent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,52 +19,54 @@ class AliasHit:
     key_start: int  # start of the word next to the number (B)
     code: str
     text: str
+    fallback: bool = False  # names the indicator only where the report gives no figure of its proper name
 
 
-@lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern[str], dict[str, str], tuple[tuple[str, str, str], ...]]:
-    direct = {a: c for a, c in indicator_aliases() if "…" not in a}
-    gaps = tuple((a.split("…")[0], a.split("…")[1], c) for a, c in indicator_aliases() if "…" in a)
-    return re.compile(_longest_of(list(direct))), direct, gaps
+@dataclass(frozen=True, slots=True)
+class _Aliases:
+    pattern: re.Pattern[str]
+    direct: dict[str, str]
+    fallback: frozenset[str]
+    gaps: tuple[tuple[str, str, str], ...]
+    gap_heads: re.Pattern[str]
 
 
-def _longest_of(words: list[str]) -> str:
-    """A pattern matching the longest of `words` at a position, written as a character trie.
-
-    A plain alternation sorted longest first means the same, but the regex engine tries its alternatives one by
-    one at every position; in a trie each character narrows the choice to one branch, and the greedy optional
-    groups fall back to the longest word that ends on the path taken."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(trie)
+def report_level(admin_level: str | None) -> str:
+    """The alias level of a report: national for the State Council's, local for every other."""
+    return "national" if admin_level == "national" else "local"
 
 
-@lru_cache(maxsize=1)
-def _gap_heads() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(b) for _, b, _ in _compiled()[2]) or "(?!)")
+@lru_cache(maxsize=2)
+def _aliases(level: str = "local") -> _Aliases:
+    rows = [r for r in indicator_aliases() if r[2] in ("", level)]
+    direct = {a: c for a, c, _, _ in rows if "…" not in a}
+    gaps = tuple((a.split("…")[0], a.split("…")[1], c) for a, c, _, _ in rows if "…" in a)
+    return _Aliases(
+        pattern=re.compile(longest_word_pattern(list(direct))),
+        direct=direct,
+        fallback=frozenset(a for a, _, _, fb in rows if fb),
+        gaps=gaps,
+        gap_heads=re.compile("|".join(re.escape(b) for _, b, _ in gaps) or "(?!)"),
+    )
 
 
-def find_aliases(work: str, start: int, end: int, floor: int) -> list[AliasHit]:
+def _continues(work: str, end: int) -> bool:
+    """总产 of 总产值: an alias running on into a longer word names something else."""
+    return work.startswith(ALIAS_RUNS_ON, end)
+
+
+ALIAS_RUNS_ON = ("值",)
+
+
+def find_aliases(work: str, start: int, end: int, floor: int, level: str = "local") -> list[AliasHit]:
     """Aliases inside work[start:end], in order; `floor` bounds how far back the A of `A…B` may be sought."""
-    pattern, direct, gaps = _compiled()
-    hits = [AliasHit(m.start(), m.end(), m.start(), direct[m.group()], m.group())
-            for m in pattern.finditer(work, start, end)]
+    al = _aliases(level)
+    hits = [AliasHit(m.start(), m.end(), m.start(), al.direct[m.group()], m.group(), m.group() in al.fallback)
+            for m in al.pattern.finditer(work, start, end) if not _continues(work, m.end())]
     # One search tells whether any B of an A…B alias is there at all (most stretches hold none).
-    for a, b, code in (gaps if _gap_heads().search(work, start, end) else ()):
+    for a, b, code in (al.gaps if al.gap_heads.search(work, start, end) else ()):
         pos = work.rfind(b, start, end)
-        if pos < 0:
+        if pos < 0 or _continues(work, pos + len(b)):
             continue
         if any(h.start <= pos < h.end for h in hits):  # already inside a direct alias
             continue
@@ -97,7 +97,7 @@ def urban_rural(alias_text: str) -> tuple[str, str] | None:
     """城乡居民… read as its 城镇 and 农村 indicators ('城乡居民人均可支配收入分别达38517元、22857元')."""
     if not alias_text.startswith("城乡"):
         return None
-    _, direct, _ = _compiled()
+    direct = _aliases().direct
     rest = alias_text[2:]
     urban = direct.get("城镇" + rest) or direct.get("城市" + rest)
     rural = direct.get("农村" + rest) or direct.get("农民" + rest)
@@ -106,13 +106,12 @@ def urban_rural(alias_text: str) -> tuple[str, str] | None:
 
 def alias_at(work: str, pos: int) -> bool:
     """Whether an alias starts at pos (500万元以上固定资产投资: the amount qualifies the subject)."""
-    pattern, _, _ = _compiled()
-    return pattern.match(work, pos) is not None
+    return _aliases().pattern.match(work, pos) is not None
 
 
 def shared_head(item: str, next_alias: str) -> str | None:
     """城镇和农村居民人均可支配收入: the first item borrows the second one's head words."""
-    _, direct, _ = _compiled()
+    direct = _aliases().direct
     item = item.strip()
     if not item or len(item) > 4:
         return None

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from . import patterns as P
 from .bounds import strip_hedge
-from .dictionaries import units
-from .lexicon import RATE_CODES
+from .dictionaries import indicator_percent_measures, units
 
 
 def changed(tail: str) -> bool:
@@ -32,11 +31,12 @@ def figure_measure(unit: str, tail: str, is_change: bool, share: bool, code: str
         return "count"
     if kind != "percent":
         return "level"
-    if is_change:
+    percent_measure = indicator_percent_measures().get(code or "", "share")
+    if is_change or percent_measure == "growth":  # cpi: 居民消费价格控制在3%左右 is a rise in prices
         return "growth"
     if share or P.SHARE_WORD.search(tail):
         return "share"
-    if code in RATE_CODES or (subject or "").endswith("率") or "率" in tail:
+    if percent_measure == "rate" or (subject or "").endswith("率") or "率" in tail:
         return "rate"
     return "share"
 

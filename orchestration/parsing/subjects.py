@@ -22,11 +22,17 @@ class Subject:
     text: str | None
     start: int  # where the subject words start (evidence starts here)
     headline: bool = True
+    fallback: bool = False  # named by a fallback alias (工业增加值): kept only where no proper-name figure exists
+
+
+# A bare two-character alias (出口, 创汇) takes its actor from the sentence: 专汽行业开拓海外市场成效明显,实现出口7000万美元
+# is that sector's exports.
+_BARE_ALIAS = 2
 
 
 def _headline(doc: Document, alias: AliasHit, floor: int) -> bool:
     work = doc.work
-    before = work[doc.clause_start(alias.start, floor):alias.start]
+    before = work[floor if len(alias.text) <= _BARE_ALIAS else doc.clause_start(alias.start, floor):alias.start]
     if P.SUBAREA.search(before):
         return False
     # For a split alias (技改项目…投资) the words before B are what could narrow it.
@@ -34,7 +40,7 @@ def _headline(doc: Document, alias: AliasHit, floor: int) -> bool:
 
 
 def _bound_subject(doc: Document, alias: AliasHit, floor: int) -> Subject:
-    return Subject(alias.code, alias.text, alias.start, _headline(doc, alias, floor))
+    return Subject(alias.code, alias.text, alias.start, _headline(doc, alias, floor), alias.fallback)
 
 
 def _split_items(doc: Document, seg_start: int, seg_end: int, k: int) -> list[tuple[int, int]] | None:
@@ -63,7 +69,7 @@ def resolve_subjects(doc: Document, run: list[Quantity], seg_start: int, floor: 
     work = doc.work
     seg_end = run[0].start
     k = len(run)
-    aliases = [a for a in find_aliases(work, seg_start, seg_end, floor)
+    aliases = [a for a in find_aliases(work, seg_start, seg_end, floor, doc.level)
                if not work.startswith(("项目", "企业", "的"), a.end)]
     share = None
     for m in P.SHARE_OF.finditer(work, seg_start, seg_end) if work.find("占", seg_start, seg_end) >= 0 else ():

@@ -306,11 +306,13 @@ def test_a_higher_figure_to_strive_for_keeps_the_measure_and_its_own_commitment(
 
 
 @pytest.mark.parametrize("text, rows", [
-    # constructed: the parts named after a total are not the total
+    # constructed: the parts named after a total are not the total (exports are an indicator of their own)
     (REVIEW + "外贸进出口总额完成12.5亿美元,其中出口8.3亿美元。",
-     [("import_export", 2019, 1, "actual", "level", 12.5, "亿美元", "eq", None)]),
+     [("import_export", 2019, 1, "actual", "level", 12.5, "亿美元", "eq", None),
+      ("export", 2019, 1, "actual", "level", 8.3, "亿美元", "eq", None)]),
     (REVIEW + "进出口总额增长8.6%,其中出口增长10.2%,进口增长5%。",
-     [("import_export", 2019, 1, "actual", "growth", 8.6, "%", "eq", None)]),
+     [("import_export", 2019, 1, "actual", "growth", 8.6, "%", "eq", None),
+      ("export", 2019, 1, "actual", "growth", 10.2, "%", "eq", None)]),
     (REVIEW + "实际利用外资1.2亿美元,到位内资156亿元。",
      [("foreign_capital_used", 2019, 1, "actual", "level", 1.2, "亿美元", "eq", None)]),
 ])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.parsing.cuts import cuts
+from tests.parsing.cuts import cuts, spans
 
 
 @pytest.mark.parametrize("sentence", [
@@ -26,3 +26,23 @@ def test_last_new_noun_is_new_nouns_last_match(sentence):
         for last in P.NEW_NOUN.finditer(region):
             pass
         assert last_new_noun(region) == (last.span() if last else None), region
+
+
+@pytest.mark.parametrize("text", [
+    "全区实现地方生产总值220.07亿元",
+    "人均GDP达到8.2万元",
+    "全社会固定资产投资370亿元以上",
+    "社零总额145亿元",
+    "其中一般公共财政预算收入7.14亿元",
+    "限额以上消费品零售额总额19.3亿元",
+])
+def test_alias_trie_matches_the_longest_first_alternation(text):
+    # the alias pattern is a trie for speed; it must match what the plain longest-first alternation matches
+    import re
+
+    from orchestration.parsing.lexicon import _aliases
+
+    pattern, direct = _aliases().pattern, _aliases().direct
+    plain = re.compile("|".join(re.escape(a) for a in sorted(direct, key=len, reverse=True)))
+    for i, j in spans(text):
+        assert [m.span() for m in pattern.finditer(text, i, j)] == [m.span() for m in plain.finditer(text, i, j)]
