@@ -95,14 +95,42 @@ def _is_headline_line(line: str) -> bool:
     return 2 <= len(s) <= 20 and not _SENT_PUNCT.search(s) and not s[0].isdigit()
 
 
+_UNNUMBERED_MAX = 30
+_SPEECH_START = re.compile(r"各位代表|各位委员")
+_SLOGAN_HEAD = re.compile(r"^[\u4e00-\u9fff“”]{2,10}[::][\u4e00-\u9fff“”、]{2,28}$")  # 站在新起点:2012年工作回顾
+
+
+def _unnumbered_heading(line: str, seen_unnumbered: bool) -> bool:
+    """A part heading written without 一、: a short line of heading words (2004年工作回顾, 2005年主要任务,
+    站在新起点:2012年工作回顾), or, after one such, another slogan:title line (开启新征程:…)."""
+    s = line.strip()
+    if not s or len(s) > _UNNUMBERED_MAX or _SENT_PUNCT.search(s.replace(":", "").replace(":", "")) or \
+            "报告" in s or "会议" in s:
+        return False
+    if _kind_of(s) is not None and (_years_in(s) or ":" in s or ":" in s):
+        return True
+    if _years_in(s) and "工作" in s:
+        return True
+    return seen_unnumbered and _SLOGAN_HEAD.match(s) is not None
+
+
 def _scan(text: str) -> list[_Head]:
     heads: list[_Head] = []
     pos = 0
     seen_l1 = False
+    speech = _SPEECH_START.search(text)
+    speech_start = speech.start() if speech else 0
+    unnumbered = False
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
         if not line.strip():
+            continue
+        if start >= speech_start and _unnumbered_heading(line, unnumbered):
+            # a report whose parts are headed without numbers (二〇〇四年工作回顾 / 二〇〇五年主要任务); numbered parts
+            # may follow under the last of them
+            heads.append(_Head(1, start, _title_of(line)))
+            seen_l1 = unnumbered = True
             continue
         # Each heading pattern opens with its own characters after the indent: most lines (paragraphs) are told
         # apart by their first character without trying the patterns. _GLOSSARY_LINE opens with 附/名/注.
@@ -173,6 +201,9 @@ def _assign_periods(heads: list[_Head]) -> None:
             if kind is None and prev_l1 is not None and prev_l1.kind in ("plan", "outlook"):
                 kind = prev_l1.kind
                 h.period_start, h.period_end = prev_l1.period_start, prev_l1.period_end
+            elif kind is None and prev_l1 is not None and prev_l1.kind == "review" and not prev_l1.preamble:
+                # the parts after a review, titled by their tasks (二、坚持实行扩大内需的方针), are the year's plan
+                kind = "plan"
             h.kind = kind or "other"
             if h.kind == "review":
                 # 2004年工作回顾和2005年工作总体要求: the year before the review word is the one reviewed
