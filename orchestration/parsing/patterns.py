@@ -79,6 +79,12 @@ SHARE_OF = re.compile(rf"占(?!{char_class('not_share_of')})")
 SHARE_WORD = re.compile(alternation("share_word"))
 AVG = re.compile(alternation("average_word"))
 CUMULATIVE = re.compile(alternation("cumulative_word"))
+TERM_WORD = re.compile(alternation("term_word"))
+STEADY = re.compile(alternation("steady_verb"))
+# 比“八五”时期增长79.6%, 比前五年增长67%: growth over an earlier period, a five-year figure
+SINCE_PERIOD = re.compile(rf"比\s*(?:[“\"]?[一二三四五六七八九十]{{1,2}}五[”\"]?)?{alternation('period_comparison')}")
+# 比全省高1.18万元: a difference from another place, not a value of the subject
+DIFFERENCE = re.compile(r"比[^,;。]{1,8}?(?:高|低|多|少)$")
 COMPARATORS = words("comparator")
 SINCE_YEAR = re.compile(rf"较({YEAR})年|比({YEAR})年")
 BY_YEAR = re.compile(rf"到({YEAR})年|至({YEAR})年")

@@ -104,11 +104,16 @@ def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMet
     start = _period_start(doc, q, sec, sent, status, year, ps, term, meta, dated=time.dated is not None)
     if start is not None:
         return start, 1, True
+    work = doc.work
     if since and year:
         span = max(1, year - int(since.group(1) or since.group(2)))
-    elif avg or (term and measure in ("level", "count")
-                 and P.CUMULATIVE.search(doc.work, doc.clause_start(run_start, sent[0]), run_start)):
-        span = 5
+    elif avg or P.SINCE_PERIOD.search(work, sent[0], q.start):
+        span = 5  # 年均增长, 平均每年增长; 比“八五”时期增长
+    elif measure in ("level", "count") and P.CUMULATIVE.search(work, doc.clause_start(run_start, sent[0]), run_start) \
+            and (term or P.TERM_WORD.search(work, sent[0], run_start)):
+        span = 5  # 五年累计完成, a 累计 total in a five-year review
+    elif term and P.STEADY.search(work, doc.clause_start(run_start, sent[0]), q.start):
+        span = 5  # 粮食产量保持在400万吨以上 through the term
     return year, span, False
 
 
