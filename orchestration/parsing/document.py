@@ -14,8 +14,9 @@ _NEWLINE = re.compile("\n")
 
 
 class Document:
-    def __init__(self, text: str, sections: list[Section], level: str = "local"):
+    def __init__(self, text: str, sections: list[Section], level: str = "local", year: int | None = None):
         self.level = level  # national or local: which indicator aliases apply (lexicon.report_level)
+        self.year = year  # the year the report reviews: which statistics its words name (纯收入 until 2013)
         self.work = fold_width(text)  # what the rules read: full-width digits and punctuation folded, offsets kept
         self.text = text  # what evidence is cut from
         ends = list(map(re.Match.end, P.SENTENCE_END.finditer(self.work)))

@@ -36,7 +36,7 @@ from .years import comparator_of, figure_year, read_time_words
 
 
 def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> list[Figure]:
-    doc = Document(text, sections, report_level(meta.admin_level))
+    doc = Document(text, sections, report_level(meta.admin_level), meta.review_year or meta.plan_year)
     work = doc.work
     table = units()
     out: list[Figure] = []

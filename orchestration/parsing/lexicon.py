@@ -93,15 +93,43 @@ def compatible(code: str, measure: str, unit_kind: str) -> bool:
     return False
 
 
-def urban_rural(alias_text: str) -> tuple[str, str] | None:
-    """城乡居民… read as its 城镇 and 农村 indicators ('城乡居民人均可支配收入分别达38517元、22857元')."""
-    if not alias_text.startswith("城乡"):
+# 城乡居民…, 城镇、乡村居民…, 城、乡居民…, 城乡人均…: the urban and the rural statistic named together.
+_PAIR_BEFORE = re.compile(r"(?:城乡|(?:城镇|城市|城)\s*[、和与及]?\s*(?:农村|乡村|乡))\s*$")
+_URBAN_BEFORE = re.compile(r"(?:城镇|城市)\s*[、和与及]\s*$")  # 城镇和 | 农村居民人均可支配收入
+# Rural households' 纯收入 was the statistic until the 2013 household survey reform; 可支配收入 since.
+LAST_NET_INCOME_YEAR = 2013
+
+
+def urban_rural(work: str, alias: AliasHit, floor: int, year: int | None) -> tuple[str, str] | None:
+    """The urban and the rural indicator of an alias naming both (城乡居民人均可支配收入, 城镇和农村居民人均可支配收入,
+    城、乡居民…, 城乡居民收入: 纯收入 for the rural half until 2013), else None."""
+    text = alias.text
+    if text.startswith("城乡") or text.startswith(("农村", "乡村")) and _URBAN_BEFORE.search(work, max(floor, alias.start - 4), alias.start):
+        rest = text[2:]
+    elif _PAIR_BEFORE.search(work, max(floor, alias.start - 8), alias.start):
+        rest = text
+    else:
         return None
     direct = _aliases().direct
-    rest = alias_text[2:]
-    urban = direct.get("城镇" + rest) or direct.get("城市" + rest)
-    rural = direct.get("农村" + rest) or direct.get("农民" + rest)
-    return (urban, rural) if urban and rural else None
+    urban = direct.get("城镇居民人均可支配收入")
+    if "可支配收入" in rest:
+        return urban, direct.get("农村居民人均可支配收入")
+    if rest.endswith("收入"):
+        net = year is not None and year <= LAST_NET_INCOME_YEAR
+        return urban, direct.get("农民人均纯收入" if net else "农村居民人均可支配收入")
+    return None
+
+
+def joined_list(work: str, aliases: list[AliasHit]) -> list[AliasHit]:
+    """The aliases ending a list that names several indicators at once (工业投资、技改投资增长20%以上,
+    城镇居民人均可支配收入和农民人均纯收入分别增长10%): the last alias and those joined to it by 、/和/及/与 alone."""
+    out = [aliases[-1]]
+    for a in reversed(aliases[:-1]):
+        gap = work[a.end:out[0].start]
+        if len(gap) > 1 or (gap and gap not in "、和及与"):
+            break
+        out.insert(0, a)
+    return out
 
 
 def alias_at(work: str, pos: int) -> bool:

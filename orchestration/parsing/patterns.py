@@ -66,6 +66,7 @@ _TERRITORY = alternation("whole_territory")
 # A paragraph opening with 预计 (an abstract's headline block): the estimate covers the whole paragraph.
 PARA_ESTIMATE = re.compile(rf"[ \t\u3000]*(?:{YEAR}年[,]?)?{_TERRITORY}?[,]?预计")
 LIST_JOINT = re.compile(char_class("list_joint"))
+TOGETHER = re.compile(alternation("list_adverb"))  # 分别, 均
 RUN_GAP = re.compile(rf"^\s*{char_class('list_joint')}\s*$")
 # A percent is a change when a change verb stands right before it (分别/均/了 may sit in between).
 _CHANGE_END = rf"{alternation('change_link')}?{alternation('list_adverb')}?$"

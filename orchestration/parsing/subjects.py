@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .document import Document
-from .lexicon import AliasHit, compatible, find_aliases, shared_head, urban_rural
+from .lexicon import AliasHit, compatible, find_aliases, joined_list, shared_head, urban_rural
 from .quantities import Quantity
 from .scanning import last_new_noun
 
@@ -84,17 +84,20 @@ def resolve_subjects(doc: Document, run: list[Quantity], seg_start: int, floor: 
         tail_start = aliases[-1].key_start
     blocker = last_new_noun(region)  # the noun nearest the number names it
     if aliases and not blocker:
+        last = aliases[-1]
+        together = P.TOGETHER.search(work, last.end, seg_end) is not None  # 分别增长, 均增长
+        pair = urban_rural(work, last, floor, doc.year)
+        if pair and (k == 2 or (k == 1 and (together or not last.text.startswith("城乡")))):
+            # 城乡居民人均可支配收入分别达38517元、22857元; 均增长7%左右; 城镇和农村居民人均可支配收入增长9%
+            hl = _headline(doc, last, floor)
+            urban, rural = (Subject(code, last.text, last.start, hl) for code in pair)
+            return ([[urban], [rural]] if k == 2 else [[urban, rural]]), bool(share), tail_start
         if k == 1:
-            return [[_bound_subject(doc, aliases[-1], floor)]], bool(share), tail_start
+            listed = joined_list(work, aliases)
+            # 工业投资、技改投资增长20%以上: one figure for every indicator of the list
+            return [[_bound_subject(doc, a, floor) for a in listed]], bool(share), tail_start
         if len(aliases) >= k:
             return [[_bound_subject(doc, a, floor)] for a in aliases[-k:]], bool(share), tail_start
-        if len(aliases) == 1 and k == 2:
-            pair = urban_rural(aliases[0].text)
-            if pair:
-                a = aliases[0]
-                hl = _headline(doc, a, floor)
-                return [[Subject(pair[0], a.text, a.start, hl)], [Subject(pair[1], a.text, a.start, hl)]], \
-                    bool(share), tail_start
         items = _split_items(doc, seg_start, subj_end, k)
         if items:
             out = []

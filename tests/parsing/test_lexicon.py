@@ -39,9 +39,27 @@ def test_compatible(code, measure, unit_kind, ok):
     assert compatible(code, measure, unit_kind) is ok
 
 
-def test_urban_rural_and_shared_head():
-    assert urban_rural("城乡居民人均可支配收入") == ("urban_disposable_income", "rural_disposable_income")
-    assert urban_rural("居民人均可支配收入") is None
+def _pair(sentence: str, year: int = 2020):
+    alias = find_aliases(sentence, 0, len(sentence), 0)[-1]
+    return urban_rural(sentence, alias, 0, year)
+
+
+@pytest.mark.parametrize(("sentence", "year", "pair"), [
+    ("城乡居民人均可支配收入分别增长7.5%、8.5%", 2020, ("urban_disposable_income", "rural_disposable_income")),  # lixian
+    ("城、乡居民人均可支配收入分别为22694元、9527元", 2018, ("urban_disposable_income", "rural_disposable_income")),
+    ("城镇、乡村居民人均可支配收入分别达到3.4万元、1.7万元", 2020, ("urban_disposable_income", "rural_disposable_income")),
+    ("城镇和农村居民人均可支配收入增长9%左右", 2019, ("urban_disposable_income", "rural_disposable_income")),
+    ("城乡人均可支配收入分别达到34068元、23756元", 2021, ("urban_disposable_income", "rural_disposable_income")),
+    # 城乡居民收入: the rural half is 纯收入 until 2013 (hebei 2001), 可支配收入 after (rongcheng 2017)
+    ("城乡居民收入增长5％和3％左右", 2001, ("urban_disposable_income", "rural_net_income")),
+    ("城乡居民收入分别增长9%和11%", 2017, ("urban_disposable_income", "rural_disposable_income")),
+    ("居民人均可支配收入增长7%左右", 2024, None),
+])
+def test_urban_rural_pairs(sentence, year, pair):
+    assert _pair(sentence, year) == pair
+
+
+def test_shared_head():
     assert shared_head("城镇", "农村居民人均可支配收入") == "urban_disposable_income"
     assert shared_head("蔬菜", "农村居民人均可支配收入") is None
 
