@@ -34,3 +34,25 @@ def read_bound(work: str, num_start: int, suffix: str | None, more: str | None,
 def strip_hedge(tail: str) -> str:
     """The words before a number without the hedge word ending them (增长超过 -> 增长)."""
     return P.PREFIX_BOUND.sub("", tail.rstrip())
+
+
+# Hedges written after the unit: a list's last one covers every member (分别增长8.5%、10%以上).
+_TRAILING = frozenset(P.SUFFIX_BOUND)
+# 控制在X%: a ceiling when a target sets it; a result 控制在3.05% says what the rate was.
+_CEILING_OF_TARGETS = "控制在"
+
+
+def spread_trailing_hedge(run: list) -> None:
+    """城乡居民人均可支配收入分别增长8.5%、10%以上, 城乡居民收入增长5%和3%左右: the hedge after the last figure of a
+    list is every figure's, unless one carries its own."""
+    last = run[-1]
+    if len(run) < 2 or last.qualifier not in _TRAILING:
+        return
+    for q in run[:-1]:
+        if q.bound == "eq" and q.qualifier is None:
+            q.bound, q.qualifier = last.bound, last.qualifier
+
+
+def bound_for(bound: str, qualifier: str | None, status: str) -> str:
+    """The bound of a figure of this status: 控制在 bounds a target from above, and states a result as it was."""
+    return "eq" if qualifier == _CEILING_OF_TARGETS and status != "target" else bound

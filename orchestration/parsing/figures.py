@@ -5,7 +5,7 @@ Each field of a `Figure` is decided in one place:
 | field                          | module         | function                                   |
 |--------------------------------|----------------|--------------------------------------------|
 | value, unit, value_high        | quantities.py  | find_quantities                            |
-| bound, qualifier               | bounds.py      | read_bound                                 |
+| bound, qualifier               | bounds.py      | read_bound, spread_trailing_hedge, bound_for |
 | subject, indicator             | subjects.py    | resolve_subjects, indicator_of             |
 | is_headline                    | subjects.py    | is_headline (repeats: _label_repeats_once) |
 | measure                        | measures.py    | figure_measure                             |
@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import patterns as P
+from .bounds import bound_for, spread_trailing_hedge
 from .dictionaries import units
 from .document import Document
 from .lexicon import alias_at, report_level
@@ -53,6 +54,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
         prev_kind: str | None = None
         sentence = text[sent[0]:sent[1]].strip()
         for run in list_runs(quantities[i:j], work):
+            spread_trailing_hedge(run)
             subjects, share, tail_start = resolve_subjects(doc, run, prev_end, sent[0], history)
             seg = work[prev_end:run[0].start]
             first_tail = work[tail_start:run[0].start]
@@ -94,7 +96,8 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                     out.append(Figure(
                         figure_id=len(out) + 1,
                         section_id=sec.section_id if sec else None,
-                        value=value, unit=q.unit, measure=measure, bound=q.bound, value_high=q.value_high,
+                        value=value, unit=q.unit, measure=measure, bound=bound_for(q.bound, q.qualifier, status),
+                        value_high=q.value_high,
                         value_base=value * factor, unit_base=unit_base,
                         indicator=code, subject=sub.text,
                         is_headline=is_headline(code, sub, attributive, kind == "glossary", increment, measure),

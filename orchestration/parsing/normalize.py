@@ -352,7 +352,7 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = repairs.spaces_in_figures(repairs.lost_spaces(repairs.pinyin_residue(text)))
+    text = repairs.spaces_in_figures(repairs.lost_spaces(repairs.pinyin_residue(repairs.garbled_percent(text))))
     if is_traditional(text):
         text = _opencc("t2s").convert(text)
     if "百分之" in text:

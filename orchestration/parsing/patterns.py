@@ -29,7 +29,7 @@ NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 # Hedges: before the number (突破500亿元), after the unit (7%左右), between number and unit (1300多亿元).
 PREFIX_KIND = kinds("hedge_before")
 SUFFIX_BOUND = kinds("hedge_after")
-PREFIX_BOUND = re.compile(rf"({alternation('hedge_before')})\s*$")
+PREFIX_BOUND = re.compile(rf"({alternation('hedge_before')})了?\s*$")  # 突破了10亿元大关
 _SUFFIX = alternation("hedge_after")
 _MORE = alternation("hedge_before_unit")
 
@@ -117,10 +117,14 @@ STRIVE_FOR_MORE = re.compile(rf"^[,,、\s]*(?:在实际工作中)?{alternation('
 
 
 def _new_noun_heads() -> str:
-    """The head words; one whose end also ends a `not_new_noun` word (可比价格) is guarded by a look-behind."""
+    """The head words, each guarded against the `not_new_noun` words holding it: a look-behind for those ending
+    with it (可比价格), a look-ahead for those going on after it (价格上涨因素)."""
     alts = []
     for w in sorted(words("new_noun_head"), key=len, reverse=True):
         guards = "".join(f"(?<!{re.escape(n)})" for n in words("not_new_noun") if n.endswith(w))
+        after = [n[n.index(w) + len(w):] for n in words("not_new_noun") if w in n and not n.endswith(w)]
+        if after:
+            guards += "(?!" + "|".join(re.escape(a) for a in sorted(after, key=len, reverse=True)) + ")"
         alts.append(re.escape(w) + guards)
     return "(?:" + "|".join(alts) + ")"
 

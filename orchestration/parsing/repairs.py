@@ -20,6 +20,7 @@ _LOST_SPACES = re.compile(r"\?{2,}")
 # Spaces between a number and the character before or after it (增长 12.5%, 12.5 %, 2022 年, 100 亿元).
 _SPACE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0\u3000]+(?=\d)")
 _SPACE_AFTER_NUMBER = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[\u4e00-\u9fff%])")
+_GARBLED_PERCENT = re.compile(r"(?<=\d)_M_M_")  # a converter's stand-in for % (增长13.3_M_M_)
 MIN_REPEATED_LINE = 40  # a paragraph this long never recurs word for word in one report
 
 
@@ -49,6 +50,11 @@ def lost_spaces(text: str) -> str:
     if "??" not in text:
         return text
     return _LOST_SPACES.sub(" ", text)
+
+
+def garbled_percent(text: str) -> str:
+    """增长13.3_M_M_ -> 增长13.3%: the placeholder a document converter left for every percent sign."""
+    return _GARBLED_PERCENT.sub("%", text) if "_M_M_" in text else text
 
 
 def spaces_in_figures(text: str) -> str:
