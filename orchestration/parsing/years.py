@@ -82,7 +82,7 @@ def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMet
     year = pe
     span = 5 if kind == "outlook" else 1
     if year is None:
-        year = meta.plan_year if kind in TARGET_KINDS else reviewed_year(meta)
+        year = meta.plan_year if kind in TARGET_KINDS or status == "target" else reviewed_year(meta)
     if time.para_year is not None:
         year = time.para_year
     if time.dated is not None:
