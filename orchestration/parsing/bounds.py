@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import patterns as P
 
-_REACH = max(map(len, P.PREFIX_KIND)) + 1  # hedge words stand right before the number, perhaps after a space
+_REACH = max(map(len, P.PREFIX_KIND)) + 2  # hedge words stand right before the number, perhaps after 了 or a space
 _HEDGE_LAST = frozenset(word[-1] for word in P.PREFIX_KIND)
 
 
@@ -22,7 +22,7 @@ def read_bound(work: str, num_start: int, suffix: str | None, more: str | None,
     # the pattern, whose look-behinds keep the engine from skipping ahead, is not tried for them.
     before = work[num_start - 1:num_start]
     m = P.PREFIX_BOUND.search(work, max(0, num_start - _REACH), num_start) \
-        if before in _HEDGE_LAST or before.isspace() else None
+        if before in _HEDGE_LAST or before.isspace() or before == "了" else None
     if m and m.end() == num_start:
         word = m.group(1)
         return P.PREFIX_KIND[word], word, m.start(1)

@@ -75,7 +75,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             for q, subs in zip(run, subjects):
                 attributive = work.startswith("的", q.end) or alias_at(work, q.end)
                 before = work[sent[0]:q.start]
-                time = read_time_words(doc, q, kind, before)
+                time = read_time_words(doc, q, kind, before, prev_end)
                 status_read = figure_status(kind, before, work, doc.paragraph_start(q.start), time, meta,
                                             sec.period_end if sec else None)
                 for sub in subs:

@@ -86,8 +86,8 @@ def compatible(code: str, measure: str, unit_kind: str) -> bool:
         return kind != "percent"
     if measure == "rate":
         return kind == "percent"
-    if measure == "count":
-        return kind == "persons" and unit_kind == "persons"
+    if measure == "count":  # jobs are counted in persons, or in posts (新增就业岗位1420个)
+        return kind == "persons" and unit_kind in ("persons", "count")
     if measure == "level":
         return unit_kind == kind
     return False

@@ -105,7 +105,7 @@ def _unnumbered_heading(line: str, seen_unnumbered: bool) -> bool:
     站在新起点:2012年工作回顾), or, after one such, another slogan:title line (开启新征程:…)."""
     s = line.strip()
     if not s or len(s) > _UNNUMBERED_MAX or _SENT_PUNCT.search(s.replace(":", "").replace(":", "")) or \
-            "报告" in s or "会议" in s:
+            "报告" in s or "会议" in s or HEADING_NUMBER.match(s):
         return False
     if _kind_of(s) is not None and (_years_in(s) or ":" in s or ":" in s):
         return True
@@ -126,7 +126,9 @@ def _scan(text: str) -> list[_Head]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        if start >= speech_start and _unnumbered_heading(line, unnumbered):
+        # headings without numbers are parts only in a report whose top level is not numbered (一、 then comes under
+        # them); after a numbered part they are a plan's sub-headings (2020年经济社会发展主要预期目标:)
+        if start >= speech_start and (unnumbered or not seen_l1) and _unnumbered_heading(line, unnumbered):
             # a report whose parts are headed without numbers (二〇〇四年工作回顾 / 二〇〇五年主要任务); numbered parts
             # may follow under the last of them
             heads.append(_Head(1, start, _title_of(line)))
@@ -139,10 +141,11 @@ def _scan(text: str) -> list[_Head]:
             heads.append(_Head(1, start, line.strip(), kind="glossary"))
             seen_l1 = True
         elif (first in _CN_ORD and _L1.match(line)) or (first == "第" and _PART.match(line)):
-            heads.append(_Head(1, start, _title_of(line)))
+            # under a part headed without a number (2022年工作回顾), 一、 heads a subsection of it
+            heads.append(_Head(2 if unnumbered else 1, start, _title_of(line)))
             seen_l1 = True
         elif first in "(（" and _L2.match(line):
-            heads.append(_Head(2, start, _title_of(line)))
+            heads.append(_Head(3 if unnumbered else 2, start, _title_of(line)))
         elif not seen_l1:
             continue
         elif first in "五过本" and _TERM_LEAD.match(line):

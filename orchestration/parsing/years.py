@@ -30,6 +30,7 @@ class TimeWords:
     by: int | None  # 到2026年
     relative: str | None  # 今年, 去年, 明年
     plan_period: int | None  # the last year of 十三五期间 (2020)
+    plan_period_end: bool  # 十三五末: that year's level, not the term's
     para_year: int | None  # in an undated part (news summary): the nearest dating year in the paragraph
 
 
@@ -40,7 +41,9 @@ def _last(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None 
     return m
 
 
-def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str) -> TimeWords:
+def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
+                    since_previous: int | None = None) -> TimeWords:
+    """`before`: the sentence up to the number; `since_previous`: where the words since the previous figure start."""
     work = doc.work
     para_year = para_label = None
     if section_kind == "other":
@@ -56,16 +59,20 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str) 
             elif m is not None:
                 para_year = int(m.group(1))
     dated = by = rel = None
+    chain = max(before.rfind(";"), 0)  # a year or 去年 heading a clause chain dates it, not the next one
     if "年" in before:  # every time word but a plan period holds 年: most figures' words hold none
-        dated = _last(P.YEAR_CONTEXT, before, max(before.rfind(";"), 0))
+        dated = _last(P.YEAR_CONTEXT, before, chain)
         by = _last(P.BY_YEAR, before)
-        rel = _last(P.REL_YEAR, before)
-    period = _last(P.PLAN_PERIOD, before) if "十" in before else None
+        rel = _last(P.REL_YEAR, before, chain)
+    # 十三五期间 dates the figures after it; 由“十二五”末的29.1亿元增长到50.1亿元 dates only the first
+    own = before[len(before) - (q.start - since_previous):] if since_previous is not None else before
+    period = _last(P.PLAN_PERIOD, own) if "十" in own else None
     return TimeWords(
         dated=int(dated.group(1)) if dated else None,
         by=int(by.group(1) or by.group(2)) if by else None,
         relative=rel.group() if rel else para_label,
         plan_period=2010 + 5 * "一二三四五".index(period.group(1)) if period else None,
+        plan_period_end=period is not None and period.group(0).endswith("末"),
         para_year=para_year,
     )
 
@@ -99,7 +106,7 @@ def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMet
         elif kind == "other" and year and time.relative == "今年" and status == "target":
             year += 1  # 今年's targets after last year's dated results, in a text with no dates of its own
     if time.plan_period is not None:
-        year, span = time.plan_period, 5
+        year, span = time.plan_period, 1 if time.plan_period_end else 5
     term = ps is not None and pe is not None and pe > ps
     start = _period_start(doc, q, sec, sent, status, year, ps, term, meta, dated=time.dated is not None)
     if start is not None:
