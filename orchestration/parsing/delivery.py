@@ -65,6 +65,7 @@ def session_year(meeting: Meeting | None) -> int | None:
 
 
 NEWS_LEAD = 1500  # a news report names the meeting in its first paragraph
+_NEWS_PLACE_REACH = 24 + 6  # _MEETING_NEWS's name, 第 and ordinal before 届
 MAX_MEETING_LINE = 60  # "——2021年11月8日在曾都区第四届人民代表大会第一次会议上" is 35 characters
 
 
@@ -84,7 +85,9 @@ def find_meeting(text: str, limit: int = 3000) -> Meeting | None:
         dated = DATE.search(text[max(0, m.start() - 15) : m.start()]) is not None  # "2012年1月3日在…"
         if line_end - line_start <= MAX_MEETING_LINE or dated or ("作" in after and "报告" in after):
             return _meeting(m)
-    m = _MEETING_NEWS.search(text[:NEWS_LEAD])
+    lead = text[:NEWS_LEAD]
+    key = lead.find("届")  # the pattern's lazy start is tried at every position: begin near the first 届 it needs
+    m = _MEETING_NEWS.search(lead, max(0, key - _NEWS_PLACE_REACH)) if key >= 0 else None
     if m and (m.group("national") or full_names(find_places(m.group("place")))):
         return _meeting(m)
     return None

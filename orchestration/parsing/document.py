@@ -6,6 +6,7 @@ import bisect
 import re
 
 from . import patterns as P
+from .lexicon import aliases_of
 from .numbers import fold_width
 from .records import Section
 
@@ -16,6 +17,7 @@ _NEWLINE = re.compile("\n")
 class Document:
     def __init__(self, text: str, sections: list[Section], level: str = "local", year: int | None = None):
         self.level = level  # national or local: which indicator aliases apply (lexicon.report_level)
+        self.aliases = aliases_of(level)
         self.year = year  # the year the report reviews: which statistics its words name (纯收入 until 2013)
         self.work = fold_width(text)  # what the rules read: full-width digits and punctuation folded, offsets kept
         self.text = text  # what evidence is cut from

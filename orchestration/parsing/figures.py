@@ -31,7 +31,7 @@ from .lexicon import alias_at, report_level
 from .measures import changed, decreases, figure_measure, second_goal
 from .quantities import find_quantities, list_runs
 from .records import Figure, ReportMeta, Section
-from .status import figure_status, start_value_status, target_commitment
+from .status import SentenceCues, figure_status, start_value_status, target_commitment
 from .subjects import Subject, indicator_of, is_headline, resolve_subjects
 from .years import comparator_of, figure_year, read_time_words
 
@@ -53,6 +53,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
         prev_end = sent[0]
         prev_kind: str | None = None
         sentence = text[sent[0]:sent[1]].strip()
+        cues = SentenceCues(work, sent[0], sent[1])
         for run in list_runs(quantities[i:j], work):
             spread_trailing_hedge(run)
             subjects, share, tail_start = resolve_subjects(doc, run, prev_end, sent[0], history)
@@ -71,12 +72,12 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             measures = None
             since = P.SINCE_YEAR.search(seg)
             comparator = comparator_of(seg, since)
-            avg = P.AVG.search(seg) is not None
+            avg = P.AVG.search(seg) is not None or ("比" in seg and P.SINCE_PERIOD.search(seg) is not None)
             for q, subs in zip(run, subjects):
                 attributive = work.startswith("的", q.end) or alias_at(work, q.end)
                 before = work[sent[0]:q.start]
                 time = read_time_words(doc, q, kind, before, prev_end)
-                status_read = figure_status(kind, before, work, doc.paragraph_start(q.start), time, meta,
+                status_read = figure_status(kind, cues, q.start, work, doc.paragraph_start(q.start), time, meta,
                                             sec.period_end if sec else None)
                 for sub in subs:
                     measure = measures or figure_measure(q.unit, first_tail, increment, share, sub.code, sub.text)
@@ -102,7 +103,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                         indicator=code, subject=sub.text,
                         is_headline=is_headline(code, sub, attributive, kind == "glossary", increment, measure),
                         year=year, span_years=span, status=status,
-                        commitment=target_commitment(work, sent[0], quantities[i].start, q.start)
+                        commitment=target_commitment(work, cues, sent[0], quantities[i].start, q.start)
                         if status == "target" else None,
                         qualifier=q.qualifier, comparator=comparator, status_cue=cue,
                         char_start=q.start, char_end=q.end,

@@ -49,7 +49,7 @@ _SPEAKER = re.compile(
 _ON_BEHALF = re.compile(r"我代表([\u4e00-\u9fff]{0,16}?)人民政府")
 _STATE_COUNCIL = re.compile(r"我代表国务院|国务院总理")
 # The head of government's title: 代市长陈冬, 县长 崔华明 (not 副县长, a deputy; not 市长热线).
-_HEAD_TITLE = re.compile(r"(?<!副)([区县市省州旗盟])长(?=\s*[\u4e00-\u9fff]{2,3}(?:[\s,,在作代]|$))")
+_HEAD_TITLE = re.compile(r"([区县市省州旗盟])长(?=\s*[\u4e00-\u9fff]{2,3}(?:[\s,,在作代]|$))")
 # How a government speaks of itself: 区人大/区政协 (its own congress), 我区, 全区人民/全区上下. Plain 全市 is no
 # signal: district reports rank themselves 全市排名第二 against the other districts of their city.
 _SELF = re.compile(r"([区县市省旗州盟])(?:人大|政协)|我([区县市省旗州盟])|全([区县市省旗州盟])(?:人民|上下)")
@@ -153,14 +153,18 @@ def _strong_positions(text: str, header: list[str], meeting: Meeting | None):
 
 
 def _stated_level(text: str, meeting: Meeting | None) -> str | None:
-    """The level a report states for itself: 我代表县人民政府, 在县第十八届人民代表大会…, else its speaker's title
-    (代市长陈冬) in a news lead."""
+    """The level a report states for itself: 我代表县人民政府, 在县第十八届人民代表大会…."""
     m = _ON_BEHALF.search(text, 0, _LEAD)
     if m and m.group(1) in _LEVEL_WORDS:
         return "区" if m.group(1) == "自治区" else m.group(1)
     if meeting and meeting.place_text in _LEVEL_WORDS:
         return meeting.place_text
-    titles = {t for t in _HEAD_TITLE.findall(text, 0, _LEAD)}
+    return None
+
+
+def _head_title_level(text: str) -> str | None:
+    """The level in the title of the head of government a news lead names (代市长陈冬), when only one is named."""
+    titles = {m.group(1) for m in _HEAD_TITLE.finditer(text, 0, _LEAD) if text[m.start() - 1:m.start()] != "副"}
     return titles.pop() if len(titles) == 1 else None
 
 
@@ -214,8 +218,7 @@ def reporting_government(text: str, header: list[str], meeting: Meeting | None) 
         named = _named_in(words)
         if named:
             return _government(_lowest(named), evidence, [n.name for n in named], mentions)
-    stated = _stated_level(text, meeting)
-    self_char = stated or self_level(body())
+    self_char = _stated_level(text, meeting) or self_level(body()) or _head_title_level(text)
     for line in header:
         named = _header_names(CJK_SPACE.sub("", line))
         if named:

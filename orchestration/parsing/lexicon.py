@@ -12,7 +12,7 @@ GAP_REACH = 25  # how far before B the A of an `A…B` alias may stand (one or t
 
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AliasHit:
     start: int  # where the subject words start (A of a split alias)
     end: int  # end of the matched alias (B)
@@ -50,23 +50,28 @@ def _aliases(level: str = "local") -> _Aliases:
     )
 
 
-def _continues(work: str, end: int) -> bool:
-    """总产 of 总产值: an alias running on into a longer word names something else."""
-    return work.startswith(ALIAS_RUNS_ON, end)
-
-
+# 总产 of 总产值: an alias running on into a longer word names something else.
 ALIAS_RUNS_ON = ("值",)
 
 
-def find_aliases(work: str, start: int, end: int, floor: int, level: str = "local") -> list[AliasHit]:
-    """Aliases inside work[start:end], in order; `floor` bounds how far back the A of `A…B` may be sought."""
-    al = _aliases(level)
-    hits = [AliasHit(m.start(), m.end(), m.start(), al.direct[m.group()], m.group(), m.group() in al.fallback)
-            for m in al.pattern.finditer(work, start, end) if not _continues(work, m.end())]
+def aliases_of(level: str) -> _Aliases:
+    """The aliases of a report level (report_level), to hand to find_aliases."""
+    return _aliases(level)
+
+
+def find_aliases(work: str, start: int, end: int, floor: int, al: _Aliases | None = None) -> list[AliasHit]:
+    """Aliases inside work[start:end], in order; `floor` bounds how far back the A of `A…B` may be sought; `al` is
+    aliases_of(the report's level), local ones by default."""
+    al = al or _aliases("local")
+    hits = []
+    for m in al.pattern.finditer(work, start, end):
+        word = m.group()
+        if not work.startswith(ALIAS_RUNS_ON, m.end()):
+            hits.append(AliasHit(m.start(), m.end(), m.start(), al.direct[word], word, word in al.fallback))
     # One search tells whether any B of an A…B alias is there at all (most stretches hold none).
     for a, b, code in (al.gaps if al.gap_heads.search(work, start, end) else ()):
         pos = work.rfind(b, start, end)
-        if pos < 0 or _continues(work, pos + len(b)):
+        if pos < 0 or work.startswith(ALIAS_RUNS_ON, pos + len(b)):
             continue
         if any(h.start <= pos < h.end for h in hits):  # already inside a direct alias
             continue

@@ -16,7 +16,9 @@ def changed(tail: str) -> bool:
     """The words before a number, without a hedge, end in a change verb (增长, 下降了) and not in 提高到 (a level), or
     in a comparison with another place (比全省高1.18万元): either way the number is no value of its subject."""
     plain = strip_hedge(tail)
-    return (bool(P.GROWTH_TAIL.search(plain)) and not P.LEVEL_TO.search(plain)) or bool(P.DIFFERENCE.search(plain))
+    if P.GROWTH_TAIL.search(plain) and not P.LEVEL_TO.search(plain):
+        return True
+    return "比" in plain and P.DIFFERENCE.search(plain) is not None
 
 
 def decreases(tail: str) -> bool:

@@ -53,6 +53,8 @@ def extract_meta(text: str, sections: list[Section]) -> ReportMeta:
 def years_from_figures(meta: ReportMeta, text: str, sections: list[Section], figures: list) -> ReportMeta:
     """The report's years decided again with the years its figures carry (report_years' last signal): a news
     summary or excerpt without headings or dateline is dated only by its results and targets."""
+    if None not in (meta.report_year, meta.review_year, meta.plan_year):
+        return meta  # the figures' years are the last signal: they decide nothing already known
     years = report_years(text, sections, meta.delivered_on, session_year(find_meeting(text)), meta.title, figures)
     found = (years.report_year, years.review_year, years.plan_year)
     if found == (meta.report_year, meta.review_year, meta.plan_year):

@@ -36,6 +36,7 @@ _DELIVERED = re.compile(
     rf"(?:^|\n)[ \t\u3000]*[((]?[ \t\u3000]*(?:[—\-]{{1,2}}[ \t\u3000]*)?{DATE.pattern}"
     r"\s*在[^\n]{0,60}?(?:会议|大会)"
 )
+_DATELINE_REACH = 3000  # a dateline stands in a report's opening lines
 _TITLE_DATE = re.compile(rf"政府工作报告\s*[((]\s*{DATE.pattern}\s*[))]")
 _THIS_YEAR = re.compile(r"今年(?!度)")
 _NEXT_YEAR = re.compile(r"明年")
@@ -76,7 +77,7 @@ def _first(sections: list[Section], kinds: tuple[str, ...]) -> Section | None:
 
 def delivery_line_date(text: str) -> tuple[int, int] | None:
     """(year, month) of the dateline "——2021年11月8日在…会议上" or of a title "政府工作报告(2021年11月8日)"."""
-    m = _DELIVERED.search(text) or _TITLE_DATE.search(text[:300])
+    m = _DELIVERED.search(text, 0, _DATELINE_REACH) or _TITLE_DATE.search(text[:300])
     if not m:
         return None
     year, month = parse_int(m.group(1)), parse_int(m.group(2))
@@ -174,19 +175,19 @@ def report_years(text: str, sections: list[Section], delivered: date | None = No
             y.set("plan_year", plan_year, "the targets' year")
             _complete(y)
     if y.get("review_year") is not None:
-        m = _MONTH_DAY.search(text[:_NEWS_LEAD])
+        m = _MONTH_DAY.search(text, 0, _NEWS_LEAD) if "月" in text[:_NEWS_LEAD] else None
         if m and (m.group(1) == "元" or int(m.group(1)) < _LATE_MONTH):
             y.set("report_year", y.get("review_year") + 1, "news date after the reviewed year")
         reviewed = [f for f in results if f.year == y.get("review_year")]
         if reviewed and all(f.status == "actual" for f in reviewed):
             y.set("report_year", y.get("review_year") + 1, "final results (no 预计): delivered after the year closed")
-    posted = page_date(text)
+    posted = page_date(text) if y.get("report_year") is None else None
     if posted is not None and posted.month <= _EARLY_MONTH and y.get("plan_year") in (None, posted.year):
         # a page posted early in a year: the report of that year (unless the text's own years say otherwise)
         y.set("report_year", posted.year, "page date")
         y.set("plan_year", posted.year, "page date")
         _complete(y)
-    if y.get("plan_year") is not None and not _LATE_DAY.search(text):
+    if y.get("report_year") is None and y.get("plan_year") is not None and not _LATE_DAY.search(text):
         # Nothing dates the delivery: reports are delivered in the first months of the year they plan, unless a day of
         # November or December in the text (12月17日,省委书记…) leaves December of the reviewed year possible.
         y.set("report_year", y.get("plan_year"), "assumed: delivered early in the year it plans (no date in the text)")

@@ -8,42 +8,58 @@ Words: data/figure_words.csv, groups estimate_cue, actual_cue, target_cue, commi
 """
 from __future__ import annotations
 
+import bisect
+import re
+
 from . import patterns as P
 from .records import ReportMeta
 
 TARGET_KINDS = ("plan", "outlook", "government")
 
 
-def _last(pattern, text: str):
-    m = None
-    for m in pattern.finditer(text):
-        pass
-    return m
+class SentenceCues:
+    """Where the status and commitment words of one sentence stand, found in one pass each: each figure of the
+    sentence looks up the words before it (scanning the sentence again for every figure grows with its square)."""
+
+    __slots__ = ("actual", "commitment", "estimate", "target")
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None):
+        end = len(text) if end is None else end
+        self.estimate = list(P.ESTIMATE.finditer(text, start, end))
+        self.actual = list(P.ACTUAL_CUE.finditer(text, start, end))
+        self.commitment = list(P.COMMITMENT.finditer(text, start, end))
+        self.target = list(P.TARGET_CUE.finditer(text, start, end))
 
 
-def read_status(section_kind: str, before: str, work: str, para_start: int) -> tuple[str, str | None]:
-    """(status, cue word) from the section and the cue words; `before` is the figure's sentence up to the number.
+def _last(matches: list[re.Match], pos: int, since: int = 0) -> re.Match | None:
+    """The last of the matches ending by pos and starting at or after since."""
+    i = bisect.bisect_right(matches, pos, key=re.Match.end) - 1
+    return matches[i] if i >= 0 and matches[i].start() >= since else None
+
+
+def read_status(section_kind: str, cues: SentenceCues, pos: int, work: str, para_start: int) -> tuple[str, str | None]:
+    """(status, cue word) from the section and the cue words of the figure's sentence before pos.
 
     预计 covers the rest of its sentence; a paragraph that opens with 预计 (an abstract's headline block)
     covers the whole paragraph.
     """
     if section_kind in TARGET_KINDS:
-        m = _last(P.COMMITMENT, before)
+        m = _last(cues.commitment, pos)
         return "target", m.group() if m else None
-    m = P.ESTIMATE.search(before)
+    m = next((e for e in cues.estimate if e.end() <= pos), None)
     if m or P.PARA_ESTIMATE.match(work, para_start):
         return "estimate", m.group() if m else "预计"
-    m = _last(P.ACTUAL_CUE, before)
+    m = _last(cues.actual, pos)
     return "actual", m.group() if m else None
 
 
-def figure_status(section_kind: str, before: str, work: str, para_start: int, time, meta: ReportMeta,
-                  period_end: int | None) -> tuple[str, str | None]:
-    """(status, cue word) of one figure; `time` is what its words say about time (years.TimeWords)."""
-    status, cue = read_status(section_kind, before, work, para_start)
+def figure_status(section_kind: str, cues: SentenceCues, pos: int, work: str, para_start: int, time,
+                  meta: ReportMeta, period_end: int | None) -> tuple[str, str | None]:
+    """(status, cue word) of the figure at pos; `time` is what its words say about time (years.TimeWords)."""
+    status, cue = read_status(section_kind, cues, pos, work, para_start)
     if section_kind == "other":
         # no heading says whether this is a plan (news summaries, excerpts): the sentence's own cue words decide
-        t = _last(P.TARGET_CUE, before)
+        t = _last(cues.target, pos)
         if t and status != "estimate":
             status, cue = "target", t.group()
     if time.dated is not None and status == "target" and time.dated < (meta.plan_year or period_end or time.dated):
@@ -60,14 +76,14 @@ def start_value_status(status: str) -> str:
     return "actual" if status == "target" else status
 
 
-def commitment_of(before: str) -> str | None:
-    """The commitment of a target: the nearest 确保/力争/预期… before the number."""
-    m = _last(P.COMMITMENT, before)
+def commitment_of(cues: SentenceCues, pos: int, since: int = 0) -> str | None:
+    """The commitment of a target: the nearest 确保/力争/预期… before pos (and not before since)."""
+    m = _last(cues.commitment, pos, since)
     return P.COMMITMENT_KIND[m.group()] if m else None
 
 
-def target_commitment(work: str, sent_start: int, first: int, pos: int) -> str | None:
+def target_commitment(work: str, cues: SentenceCues, sent_start: int, first: int, pos: int) -> str | None:
     """The commitment word of the figure's own clause chain (since the last ;), else the one leading the sentence
     before its first figure: in 预期目标是:…增长7%左右,力争7.5%;一般公共预算收入增长6%, the 6% is 预期, not 力争."""
-    own = commitment_of(work[max(sent_start, work.rfind(";", sent_start, pos) + 1):pos])
-    return own or commitment_of(work[sent_start:min(first, pos)])
+    own = commitment_of(cues, pos, max(sent_start, work.rfind(";", sent_start, pos) + 1))
+    return own or commitment_of(cues, min(first, pos), sent_start)

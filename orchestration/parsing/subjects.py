@@ -69,7 +69,7 @@ def resolve_subjects(doc: Document, run: list[Quantity], seg_start: int, floor: 
     work = doc.work
     seg_end = run[0].start
     k = len(run)
-    aliases = [a for a in find_aliases(work, seg_start, seg_end, floor, doc.level)
+    aliases = [a for a in find_aliases(work, seg_start, seg_end, floor, doc.aliases)
                if not work.startswith(("项目", "企业", "的"), a.end)]
     share = None
     for m in P.SHARE_OF.finditer(work, seg_start, seg_end) if work.find("占", seg_start, seg_end) >= 0 else ():
@@ -86,7 +86,7 @@ def resolve_subjects(doc: Document, run: list[Quantity], seg_start: int, floor: 
     if aliases and not blocker:
         last = aliases[-1]
         together = P.TOGETHER.search(work, last.end, seg_end) is not None  # 分别增长, 均增长
-        pair = urban_rural(work, last, floor, doc.year)
+        pair = urban_rural(work, last, floor, doc.year) if last.text.endswith("收入") else None
         if pair and (k == 2 or (k == 1 and (together or not last.text.startswith("城乡")))):
             # 城乡居民人均可支配收入分别达38517元、22857元; 均增长7%左右; 城镇和农村居民人均可支配收入增长9%
             hl = _headline(doc, last, floor)

@@ -34,6 +34,9 @@ class TimeWords:
     para_year: int | None  # in an undated part (news summary): the nearest dating year in the paragraph
 
 
+_NO_TIME_WORDS = TimeWords(None, None, None, None, False, None)
+
+
 def _last(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
     m = None
     for m in pattern.finditer(text, pos, len(text) if endpos is None else endpos):
@@ -45,6 +48,8 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
                     since_previous: int | None = None) -> TimeWords:
     """`before`: the sentence up to the number; `since_previous`: where the words since the previous figure start."""
     work = doc.work
+    if section_kind != "other" and "年" not in before and "十" not in before:
+        return _NO_TIME_WORDS  # most figures: nothing in their words dates them
     para_year = para_label = None
     if section_kind == "other":
         # the nearest dating year in the paragraph, else in the paragraph before (a news item's "2008年工作取得的成绩:"
@@ -114,8 +119,8 @@ def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMet
     work = doc.work
     if since and year:
         span = max(1, year - int(since.group(1) or since.group(2)))
-    elif avg or P.SINCE_PERIOD.search(work, sent[0], q.start):
-        span = 5  # 年均增长, 平均每年增长; 比“八五”时期增长
+    elif avg:
+        span = 5  # 年均增长, 平均每年增长, 比“八五”时期增长 (figures: AVG or SINCE_PERIOD in the words before the run)
     elif measure in ("level", "count") and P.CUMULATIVE.search(work, doc.clause_start(run_start, sent[0]), run_start) \
             and (term or P.TERM_WORD.search(work, sent[0], run_start)):
         span = 5  # 五年累计完成, a 累计 total in a five-year review

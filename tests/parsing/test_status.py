@@ -1,6 +1,6 @@
 import pytest
 
-from orchestration.parsing.status import commitment_of, read_status
+from orchestration.parsing.status import SentenceCues, commitment_of, read_status
 
 
 @pytest.mark.parametrize("kind, before, paragraph, want", [
@@ -12,7 +12,7 @@ from orchestration.parsing.status import commitment_of, read_status
     ("plan", "地区生产总值增长", "", ("target", None)),
 ])
 def test_read_status(kind, before, paragraph, want):
-    assert read_status(kind, before, paragraph, 0) == want
+    assert read_status(kind, SentenceCues(before), len(before), paragraph, 0) == want
 
 
 @pytest.mark.parametrize("before, want", [
@@ -22,4 +22,4 @@ def test_read_status(kind, before, paragraph, want):
     ("地区生产总值增长", None),
 ])
 def test_commitment_of(before, want):
-    assert commitment_of(before) == want
+    assert commitment_of(SentenceCues(before), len(before)) == want
