@@ -5,7 +5,7 @@ from __future__ import annotations
 from . import patterns as P
 
 _REACH = max(map(len, P.PREFIX_KIND)) + 2  # hedge words stand right before the number, perhaps after 了 or a space
-_HEDGE_LAST = frozenset(word[-1] for word in P.PREFIX_KIND)
+_HEDGE_LAST = frozenset(word[-1] for word in P.PREFIX_KIND) | {"了"}  # 突破了10亿元
 
 
 def read_bound(work: str, num_start: int, suffix: str | None, more: str | None,
@@ -22,18 +22,13 @@ def read_bound(work: str, num_start: int, suffix: str | None, more: str | None,
     # the pattern, whose look-behinds keep the engine from skipping ahead, is not tried for them.
     before = work[num_start - 1:num_start]
     m = P.PREFIX_BOUND.search(work, max(0, num_start - _REACH), num_start) \
-        if before in _HEDGE_LAST or before.isspace() or before == "了" else None
+        if before in _HEDGE_LAST or before.isspace() else None
     if m and m.end() == num_start:
         word = m.group(1)
         return P.PREFIX_KIND[word], word, m.start(1)
     if more:
         return "min", more, num_start
     return "eq", None, num_start
-
-
-def strip_hedge(tail: str) -> str:
-    """The words before a number without the hedge word ending them (增长超过 -> 增长)."""
-    return P.PREFIX_BOUND.sub("", tail.rstrip())
 
 
 # Hedges written after the unit: a list's last one covers every member (分别增长8.5%、10%以上).

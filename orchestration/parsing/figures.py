@@ -11,7 +11,7 @@ Each field of a `Figure` is decided in one place:
 | measure                        | measures.py    | figure_measure                             |
 | status, status_cue             | status.py      | figure_status                              |
 | commitment                     | status.py      | target_commitment                          |
-| year, span_years               | years.py       | read_time_words, figure_year               |
+| year, span_years               | years.py       | read_time_words, span_words, figure_year   |
 | comparator                     | years.py       | comparator_of                              |
 | evidence, sentence, offsets    | this module    | extract_figures                            |
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import patterns as P
 from .bounds import bound_for, spread_trailing_hedge
 from .dictionaries import units
 from .document import Document
@@ -31,9 +30,10 @@ from .lexicon import alias_at, report_level
 from .measures import changed, decreases, figure_measure, second_goal
 from .quantities import find_quantities, list_runs
 from .records import Figure, ReportMeta, Section
+from .scanning import strip_hedge
 from .status import SentenceCues, figure_status, start_value_status, target_commitment
 from .subjects import Subject, indicator_of, is_headline, resolve_subjects
-from .years import comparator_of, figure_year, read_time_words
+from .years import comparator_of, figure_year, read_time_words, span_words
 
 
 def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> list[Figure]:
@@ -68,25 +68,25 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
                 # 投入资金1552万元,修复沿江岸线6公里: a length does not measure the money's subject
                 subjects = [[Subject(None, None, q.start, False)] for q in run]
                 inherited = False
-            increment = changed(first_tail)
+            plain_tail = strip_hedge(first_tail)
+            increment, decrease = changed(plain_tail), decreases(plain_tail)
             measures = None
-            since = P.SINCE_YEAR.search(seg)
+            since, average = span_words(seg)
             comparator = comparator_of(seg, since)
-            avg = P.AVG.search(seg) is not None or ("比" in seg and P.SINCE_PERIOD.search(seg) is not None)
+            # time words and status cues of a run's figures are its first one's: only 、/和 stand between them
+            time = read_time_words(doc, run[0], kind, work[sent[0]:run[0].start], prev_end)
+            status_read = figure_status(kind, cues, run[0].start, work, doc.paragraph_start(run[0].start), time,
+                                        meta, sec.period_end if sec else None)
             for q, subs in zip(run, subjects):
                 attributive = work.startswith("的", q.end) or alias_at(work, q.end)
-                before = work[sent[0]:q.start]
-                time = read_time_words(doc, q, kind, before, prev_end)
-                status_read = figure_status(kind, cues, q.start, work, doc.paragraph_start(q.start), time, meta,
-                                            sec.period_end if sec else None)
                 for sub in subs:
                     measure = measures or figure_measure(q.unit, first_tail, increment, share, sub.code, sub.text)
                     if inherited and measure == "share" and out and second_goal(first_tail, out[-1].measure):
                         measure = "growth"
                     code = indicator_of(sub, measure, table[q.unit][2], attributive)
-                    value = -q.value if measure == "growth" and decreases(first_tail) else q.value
+                    value = -q.value if measure == "growth" and decrease else q.value
                     status, cue = status_read
-                    year, span, from_value = figure_year(doc, q, sec, meta, sent, time, status, since, avg,
+                    year, span, from_value = figure_year(doc, q, sec, meta, sent, time, status, since, average,
                                                          run[0].start, measure)
                     if from_value:
                         status = start_value_status(status)

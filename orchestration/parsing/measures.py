@@ -8,22 +8,21 @@ in 率. Words: data/figure_words.csv, groups change_verb, change_link, list_adve
 from __future__ import annotations
 
 from . import patterns as P
-from .bounds import strip_hedge
 from .dictionaries import indicator_percent_measures, units
 
 
-def changed(tail: str) -> bool:
-    """The words before a number, without a hedge, end in a change verb (增长, 下降了) and not in 提高到 (a level), or
-    in a comparison with another place (比全省高1.18万元): either way the number is no value of its subject."""
-    plain = strip_hedge(tail)
+def changed(plain: str) -> bool:
+    """The words before a number (scanning.strip_hedge: without their hedge) end in a change verb (增长, 下降了) and not
+    in 提高到 (a level), or in a comparison with another place (比全省高1.18万元): the number is no value of its
+    subject."""
     if P.GROWTH_TAIL.search(plain) and not P.LEVEL_TO.search(plain):
         return True
     return "比" in plain and P.DIFFERENCE.search(plain) is not None
 
 
-def decreases(tail: str) -> bool:
-    """The change is a fall (下降3%): its value is negative."""
-    return P.DECREASE.search(strip_hedge(tail)) is not None
+def decreases(plain: str) -> bool:
+    """The change (words before the number, without their hedge) is a fall (下降3%): its value is negative."""
+    return P.DECREASE.search(plain) is not None
 
 
 def figure_measure(unit: str, tail: str, is_change: bool, share: bool, code: str | None, subject: str | None) -> str:

@@ -39,7 +39,7 @@ class ReportMeta:
     years_evidence: str | None = None  # which signal gave each year: "report: delivery date; review: heading; …"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Section:
     section_id: str  # unique within a report, e.g. "s001"; stable for the same text
     parent_id: str | None
@@ -53,7 +53,7 @@ class Section:
     char_end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a report has thousands, and a frozen dataclass is built four times slower
 class Figure:
     """One number with its unit as it stands in the text, bound to an indicator where an alias matches."""
 
@@ -82,7 +82,7 @@ class Figure:
     sentence: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Project:
     project_name: str
     status: str  # one of PROJECT_STATUSES

@@ -13,7 +13,7 @@ from . import patterns as P
 from .document import Document
 from .lexicon import AliasHit, compatible, find_aliases, joined_list, shared_head, urban_rural
 from .quantities import Quantity
-from .scanning import last_new_noun
+from .scanning import last_new_noun, trim_subject
 
 
 @dataclass(slots=True)
@@ -53,11 +53,6 @@ def _split_items(doc: Document, seg_start: int, seg_end: int, k: int) -> list[tu
     bounds = [start] + [start + c + 1 for c in cuts]
     ends = [start + c for c in cuts] + [seg_end]
     return list(zip(bounds, ends))
-
-
-def trim_subject(words: str) -> str:
-    """The subject words without the verbs and scope words opening and closing them (全区完成… , …同比增长)."""
-    return P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", words))
 
 
 def resolve_subjects(doc: Document, run: list[Quantity], seg_start: int, floor: int,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import patterns as P
+from . import scanning as S
 from .document import Document
 from .quantities import Quantity
 from .records import ReportMeta, Section
@@ -57,7 +58,7 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
         para = doc.paragraph_start(q.start)
         lo = max(doc.paragraph_start(max(para - 1, 0)), q.start - _PARA_REACH)
         if work.find("年", lo, q.start) >= 0:
-            m = _last(P.YEAR_CONTEXT, work, lo, q.start)
+            m = _last(S.YEAR_CONTEXT, work, lo, q.start)
             label = _last(P.REL_YEAR_LABEL, work, lo, q.start)  # a news item's 去年:… 今年:… sections
             if label is not None and (m is None or label.start() > m.start()):
                 para_label = label.group(1)
@@ -66,9 +67,9 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
     dated = by = rel = None
     chain = max(before.rfind(";"), 0)  # a year or 去年 heading a clause chain dates it, not the next one
     if "年" in before:  # every time word but a plan period holds 年: most figures' words hold none
-        dated = _last(P.YEAR_CONTEXT, before, chain)
+        dated = _last(S.YEAR_CONTEXT, before, chain)
         by = _last(P.BY_YEAR, before)
-        rel = _last(P.REL_YEAR, before, chain)
+        rel = _last(S.REL_YEAR, before, chain)
     # 十三五期间 dates the figures after it; 由“十二五”末的29.1亿元增长到50.1亿元 dates only the first
     own = before[len(before) - (q.start - since_previous):] if since_previous is not None else before
     period = _last(P.PLAN_PERIOD, own) if "十" in own else None
@@ -82,13 +83,19 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
     )
 
 
-def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMeta, sent: tuple[int, int],
-                time: TimeWords, status: str, since: re.Match | None, avg: bool, run_start: int,
-                measure: str) -> tuple[int | None, int, bool]:
-    """(year, span, whether the figure is the from-value of 从A增加到B) for a figure of this status.
+def span_words(seg: str) -> tuple[re.Match | None, bool]:
+    """(较2016年/比2015年, whether the growth is an average: 年均, 平均每年, 比“八五”时期) in the words since the previous
+    figure: the same for every figure of a run."""
+    average = P.AVG.search(seg) is not None or ("比" in seg and P.SINCE_PERIOD.search(seg) is not None)
+    return P.SINCE_YEAR.search(seg), average
 
-    `since` and `avg` are SINCE_YEAR and AVG searched in the words since the previous figure; `run_start` is where
-    the run's first figure starts, whose clause is cut out only when a cumulative word could matter."""
+
+def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMeta, sent: tuple[int, int],
+                time: TimeWords, status: str, since: re.Match | None, average: bool, run_start: int,
+                measure: str) -> tuple[int | None, int, bool]:
+    """(year, span, whether the figure is the from-value of 从A增加到B) for a figure of this status; `since` and
+    `average` come from span_words, `run_start` is where the figure's run starts (its clause is cut out only when
+    a cumulative or steady word could matter)."""
     kind = sec.kind if sec else "other"
     ps, pe = (sec.period_start, sec.period_end) if sec else (None, None)
     year = pe
@@ -119,13 +126,15 @@ def figure_year(doc: Document, q: Quantity, sec: Section | None, meta: ReportMet
     work = doc.work
     if since and year:
         span = max(1, year - int(since.group(1) or since.group(2)))
-    elif avg:
-        span = 5  # 年均增长, 平均每年增长, 比“八五”时期增长 (figures: AVG or SINCE_PERIOD in the words before the run)
-    elif measure in ("level", "count") and P.CUMULATIVE.search(work, doc.clause_start(run_start, sent[0]), run_start) \
-            and (term or P.TERM_WORD.search(work, sent[0], run_start)):
-        span = 5  # 五年累计完成, a 累计 total in a five-year review
-    elif term and P.STEADY.search(work, doc.clause_start(run_start, sent[0]), q.start):
-        span = 5  # 粮食产量保持在400万吨以上 through the term
+    elif average:
+        span = 5  # 年均增长, 平均每年增长, 比“八五”时期增长
+    elif measure in ("level", "count") or term:
+        clause = doc.clause_start(run_start, sent[0])
+        if measure in ("level", "count") and P.CUMULATIVE.search(work, clause, run_start) \
+                and (term or P.TERM_WORD.search(work, sent[0], run_start)):
+            span = 5  # 五年累计完成, a 累计 total in a five-year review
+        elif term and P.STEADY.search(work, clause, run_start):
+            span = 5  # 粮食产量保持在400万吨以上 through the term
     return year, span, False
 
 

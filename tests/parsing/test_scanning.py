@@ -46,3 +46,46 @@ def test_alias_trie_matches_the_longest_first_alternation(text):
     plain = re.compile("|".join(re.escape(a) for a in sorted(direct, key=len, reverse=True)))
     for i, j in spans(text):
         assert [m.span() for m in pattern.finditer(text, i, j)] == [m.span() for m in plain.finditer(text, i, j)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;",
+    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%;人均GDP达到8.2万元,较2016年增长4.8%。",
+    "全部财政收入完成10.3亿元,是2011年的1.76倍,突破了10亿元大关;",  # county_gaoyang_2017.txt
+    "签约项目投资额超过 100亿元,节约用地近50亩,最近约 3年",  # constructed: 约/近 after 签/节/最, spaces
+])
+def test_strip_hedge_is_the_hedge_substitution(sentence):
+    from orchestration.parsing import patterns as P
+    from orchestration.parsing.scanning import strip_hedge
+
+    for tail in cuts(sentence):
+        assert strip_hedge(tail) == P.PREFIX_BOUND.sub("", tail.rstrip()), tail
+
+
+@pytest.mark.parametrize("clause", [
+    "其中一般公共财政预算收入7.14亿元,同比增长4.73%",
+    "社会消费品零售总额完成90.07亿元,累计增长12.1%,其中限额以上消费品零售额总额19.3亿",
+    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%",
+])
+def test_trim_subject_is_the_two_substitutions(clause):
+    from orchestration.parsing import patterns as P
+    from orchestration.parsing.scanning import trim_subject
+
+    for words in cuts(clause):
+        assert trim_subject(words) == P.SUBJECT_TAIL.sub("", P.SUBJECT_LEAD.sub("", words)), words
+
+
+@pytest.mark.parametrize("sentence", [
+    "地区生产总值跨过500亿元大关,占据全市“半壁江山”,年均增长8.5%;人均GDP达到8.2万元,较2016年增长4.8%。",
+    "2021年是实施“十四五”规划的开局之年,也是本届政府的收官之年。",
+    "一般公共预算收入在去年市核任务(5.55亿元)的基础上增长8.1%",  # county_lixian_2020.txt
+    "今年是“十四五”规划开局之年,比上年增长,与去年持平,到2025年,自2019年以来,2020年底前。",  # constructed
+])
+def test_scan_forms_of_year_patterns_match_as_the_plain_ones(sentence):
+    from orchestration.parsing import patterns as P
+    from orchestration.parsing import scanning as S
+
+    for i, j in spans(sentence):
+        for plain, scan in ((P.YEAR_CONTEXT, S.YEAR_CONTEXT), (P.REL_YEAR, S.REL_YEAR)):
+            assert [(m.span(), m.groups()) for m in scan.finditer(sentence, i, j)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(sentence, i, j)], sentence[i:j]
