@@ -46,8 +46,7 @@ def _aliases(level: str = "local") -> _Aliases:
         direct=direct,
         fallback=frozenset(a for a, _, _, fb in rows if fb),
         gaps=gaps,
-        # a look-ahead, so that overlapping heads (总产 and 产量 in 总产量) are all found
-        gap_heads=re.compile("(?=(" + ("|".join(re.escape(b) for _, b, _ in gaps) or "(?!)") + "))"),
+        gap_heads=re.compile("|".join(re.escape(b) for _, b, _ in gaps) or "(?!)"),
     )
 
 
@@ -69,9 +68,8 @@ def find_aliases(work: str, start: int, end: int, floor: int, al: _Aliases | Non
         word = m.group()
         if not work.startswith(ALIAS_RUNS_ON, m.end()):
             hits.append(AliasHit(m.start(), m.end(), m.start(), al.direct[word], word, word in al.fallback))
-    # One pass finds the Bs of A…B aliases that are there at all (most stretches hold none); only theirs are tried.
-    present = {m.group(1) for m in al.gap_heads.finditer(work, start, end) if m.end(1) <= end}
-    for a, b, code in (g for g in al.gaps if g[1] in present) if present else ():
+    # One search tells whether any B of an A…B alias is there at all (most stretches hold none).
+    for a, b, code in (al.gaps if al.gap_heads.search(work, start, end) else ()):
         pos = work.rfind(b, start, end)
         if pos < 0 or work.startswith(ALIAS_RUNS_ON, pos + len(b)):
             continue
