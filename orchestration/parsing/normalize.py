@@ -16,6 +16,8 @@ from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from .lookalikes import replace_lookalikes
+
 # --- HTML -------------------------------------------------------------------------------------------------------
 
 _HTML_TAG = re.compile(
@@ -379,7 +381,7 @@ def normalize_text(text: str) -> str:
         text = html_to_text(text)
     elif len(_ENTITY.findall(text[:200000])) >= 3:  # a page copied as text with its entities (&nbsp;) still in
         text = html.unescape(text)
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", replace_lookalikes(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     if is_traditional(text):
