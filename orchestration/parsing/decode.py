@@ -54,12 +54,11 @@ def decode_report(data: bytes, max_bytes: int = 5_000_000) -> DecodedText:
     if not data:
         raise UnusableFile("The file is empty.")
     fmt = document_format(data[:1024])
+    too_large = size_problem(len(data), fmt, max_bytes)
+    if too_large:
+        raise UnusableFile(too_large, fmt)
     if fmt is not None:
         return _read_document(data, fmt)
-    if len(data) > max_bytes:
-        raise UnusableFile(
-            f"The file is {len(data) / 1e6:.1f} MB; reports are under {max_bytes / 1e6:g} MB, so it was not read."
-        )
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise UnusableFile(f"The file holds binary data ({kind}), not text.")
@@ -68,10 +67,16 @@ def decode_report(data: bytes, max_bytes: int = 5_000_000) -> DecodedText:
     return decoded
 
 
+def size_problem(n_bytes: int, fmt: str | None, max_bytes: int = 5_000_000) -> str | None:
+    """Why a file of this size and format (document_format) is not read, or None. PDF and Word files carry fonts
+    and pictures, so they may be larger than text."""
+    limit, what = (MAX_DOCUMENT_BYTES, "PDF and Word reports") if fmt else (max_bytes, "reports")
+    if n_bytes <= limit:
+        return None
+    return f"The file is {n_bytes / 1e6:.1f} MB; {what} are under {limit / 1e6:g} MB, so it was not read."
+
+
 def _read_document(data: bytes, fmt: str) -> DecodedText:
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise UnusableFile(f"The file is {len(data) / 1e6:.1f} MB; PDF and Word reports are under "
-                           f"{MAX_DOCUMENT_BYTES / 1e6:g} MB, so it was not read.", fmt)
     try:
         text = read_document(data, fmt)
         _check_text(text)

@@ -47,27 +47,31 @@ class _Worker:
                 [sys.executable, str(_WORKER), str(MEMORY_LIMIT_BYTES), str(MAX_PAGES), str(MAX_CHARS)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         proc = self.proc
+        outcome = "crashed"
         try:
             proc.stdin.write(struct.pack(">Q", len(data)) + data)
             proc.stdin.flush()
-            header = self._read(8, time.monotonic() + TIMEOUT_SECONDS)
+            deadline = time.monotonic() + TIMEOUT_SECONDS
+            header = self._read(8, deadline)
             if header is not None:
-                reply = self._read(struct.unpack(">Q", header)[0], time.monotonic() + TIMEOUT_SECONDS)
+                reply = self._read(struct.unpack(">Q", header)[0], deadline)
                 if reply is not None:
                     return json.loads(reply)
-        except (BrokenPipeError, OSError):
+        except TimeoutError:
+            outcome = "timeout"
+        except OSError:  # a broken pipe: the process died while taking the file
             pass
-        timed_out = proc.poll() is None
         self.close()
-        return {"error": "timeout" if timed_out else "crashed"}
+        return {"error": outcome}
 
     def _read(self, n: int, deadline: float) -> bytes | None:
+        """n bytes from the process, None if it ended first; TimeoutError past the deadline."""
         buf = bytearray()
         fd = self.proc.stdout.fileno()
         while len(buf) < n:
             remaining = deadline - time.monotonic()
             if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-                return None
+                raise TimeoutError
             chunk = os.read(fd, min(n - len(buf), 1 << 20))
             if not chunk:
                 return None
@@ -120,5 +124,5 @@ def _reason(result: dict) -> str:
         return f"The PDF holds over {MAX_CHARS:,} characters of text, far more than a report: it was not read."
     if error == "timeout":
         return f"Reading the PDF took over {TIMEOUT_SECONDS} s and was stopped (a damaged or malicious file?)."
-    return (f"Reading the PDF needed over {MEMORY_LIMIT_BYTES >> 30} GB of memory or crashed the reader, and was "
+    return (f"Reading the PDF needed over {MEMORY_LIMIT_BYTES >> 20:,} MB of memory or crashed the reader, and was "
             "stopped (a PDF bomb or a damaged file?).")

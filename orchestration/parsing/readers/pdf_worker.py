@@ -8,6 +8,7 @@ nothing but the standard library and pypdfium2. Messages are framed by an 8-byte
 from __future__ import annotations
 
 import json
+import re
 import resource
 import struct
 import sys
@@ -50,13 +51,15 @@ def _lines(textpage, raw) -> tuple[list[list], bool]:
 
 def extract(data: bytes, max_pages: int, max_chars: int) -> dict:
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
         code = getattr(e, "err_code", None)
-        return {"error": "password" if code == raw.FPDF_ERR_PASSWORD else "damaged", "detail": str(e)}
+        said = re.search(r"\((PDFium: [^)]*)\)", str(e))  # "Failed to load document (PDFium: Data format error)."
+        return {"error": "password" if code == raw.FPDF_ERR_PASSWORD else "damaged",
+                "detail": said.group(1) if said else str(e)}
     try:
         n_pages = len(doc)
         if n_pages > max_pages:
