@@ -13,7 +13,8 @@ import resource
 import struct
 import sys
 
-_CJK = ("\u2e80", "\u9fff"), ("\u3000", "\u303f"), ("\uff00", "\uffef"), ("\uf900", "\ufaff")
+# radicals, CJK punctuation, kana, extension A and the unified ideographs; compatibility ideographs; full-width forms
+_CJK = ("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\uff00", "\uffef")
 
 
 def _is_cjk(ch: str) -> bool:
