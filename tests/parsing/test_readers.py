@@ -18,6 +18,7 @@ from orchestration.parsing import parse_report
 from orchestration.parsing.decode import UnusableFile, decode_report
 from orchestration.parsing.normalize import normalize_text
 from orchestration.parsing.readers import document_format, limits, pdf
+from tests.conftest import SAMPLES
 from tests.documents.make_documents import HERE as DOCUMENTS
 from tests.documents.make_documents import SOURCES
 
@@ -170,3 +171,56 @@ def test_what_no_check_sees_is_stopped_by_the_reading_process_limits(monkeypatch
 ])
 def test_the_format_is_told_by_the_first_bytes(head, fmt):
     assert document_format(head) == fmt
+
+
+_NUMBERING = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>
+    <w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="(%2)"/></w:lvl>
+</w:abstractNum>"""
+_NUM = """<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:numId="90">
+  <w:abstractNumId w:val="90"/></w:num>"""
+
+
+def test_headings_numbered_by_word_itself_keep_their_numbers():
+    """A sample's headings (一、 … 三、, (一) …) as Word list paragraphs whose numbers are not in their text."""
+    import re
+
+    import docx
+    from docx.oxml import parse_xml
+
+    text = (SAMPLES / "000_a501c150ba00b548.txt").read_text(encoding="utf-8")
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(_NUMBERING))
+    numbering.append(parse_xml(_NUM))
+    numbered = 0
+    for line in text.split("\n"):
+        m = re.match(r"^(?:([一二三四五六七八九十]+)、|\(([一二三四五六七八九十]+)\))", line)
+        paragraph = document.add_paragraph(line[m.end():] if m else line)
+        if m:
+            numbered += 1
+            num_pr = parse_xml('<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                               f'<w:ilvl w:val="{0 if m.group(1) else 1}"/><w:numId w:val="90"/></w:numPr>')
+            paragraph._p.get_or_add_pPr().append(num_pr)
+    table = document.add_table(rows=1, cols=3)
+    table.rows[0].cells[0].merge(table.rows[0].cells[1]).text = "地区生产总值"
+    table.rows[0].cells[2].text = "750亿元"
+    buf = io.BytesIO()
+    document.save(buf)
+    got = decode_report(buf.getvalue()).text
+    assert numbered >= 10
+    assert got.split("\n")[:-1] == text.split("\n")
+    assert got.split("\n")[-1] == "地区生产总值\t750亿元"  # a merged cell once, its row's cells joined by a tab
+
+
+@pytest.mark.parametrize(("n", "fmt", "shown"), [
+    (1, "chineseCounting", "一"), (11, "chineseCounting", "十一"), (20, "chineseCountingThousand", "二十"),
+    (35, "chineseCounting", "三十五"), (5, "chineseLegalSimplified", "伍"), (3, "ideographTraditional", "丙"),
+    (2, "decimalEnclosedCircleChinese", "②"), (4, "upperRoman", "IV"), (27, "lowerLetter", "aa"), (7, "decimal", "7"),
+    (3, "bullet", ""),
+])
+def test_list_number_formats(n, fmt, shown):
+    from orchestration.parsing.readers.docx_numbering import format_number
+
+    assert format_number(n, fmt) == shown
