@@ -7,7 +7,6 @@ with their field codes ("— PAGE 8 —") inside the body, and antiword leaves t
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import subprocess
 import tempfile
@@ -35,10 +34,13 @@ def read_doc(data: bytes) -> str:
         f.write(data)
         f.flush()
         try:
+            # the memory cap is set by the shell that execs antiword (ulimit -v, in KB), not by a preexec_fn, which
+            # is unsafe in a process with threads such as a Dagster step; arguments pass as "$@", never as shell text
             done = subprocess.run(
-                [antiword, "-w", "0", "-m", "UTF-8.txt", f.name], capture_output=True, timeout=TIMEOUT_SECONDS,
+                ["/bin/sh", "-c", f'ulimit -v {MEMORY_LIMIT_BYTES >> 10}; exec "$0" "$@"', antiword, "-w", "0", "-m",
+                 "UTF-8.txt", f.name], capture_output=True, timeout=TIMEOUT_SECONDS,
                 env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": tempfile.gettempdir(), "LANG": "C.UTF-8"},
-                preexec_fn=_limit_memory, check=False,
+                check=False,
             )
         except subprocess.TimeoutExpired:
             raise UnusableFile(f"antiword did not finish reading the Word file within {TIMEOUT_SECONDS} s.",
@@ -50,7 +52,3 @@ def read_doc(data: bytes) -> str:
             raise UnusableFile("The Word file is password-protected; save a copy without the password.", "doc")
         raise UnusableFile(f"The Word file is damaged or of a kind antiword cannot read ({detail}).", "doc")
     return done.stdout.decode("utf-8", errors="replace")
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
