@@ -7,8 +7,9 @@
     python3 dev.py docs    # the dbt docs of the built warehouse on http://127.0.0.1:8080
     python3 dev.py bench   # the scale benchmark (tests/bench/)
 
-Standard library only, so it runs before anything is installed. As root it also installs two Debian packages:
-chromium (the browser test drives it) and fonts-noto-cjk (Chinese labels in the target chart).
+Standard library only, so it runs before anything is installed. As root it also installs three Debian packages:
+chromium (the browser test drives it), fonts-noto-cjk (Chinese labels in the target chart) and antiword (reads
+old Word .doc reports in the inbox).
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ telemetry:
 SYSTEM_PACKAGES = {
     "chromium": Path("/usr/bin/chromium"),
     "fonts-noto-cjk": Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    "antiword": Path("/usr/bin/antiword"),
 }
 
 
@@ -56,8 +58,8 @@ def system_packages() -> None:
     if not missing:
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        print(f"note: install {' '.join(missing)} (Debian) for the browser test and Chinese chart labels; "
-              "those tests are skipped without them", flush=True)
+        print(f"note: install {' '.join(missing)} (Debian) for the browser test, Chinese chart labels and .doc "
+              "reports; without antiword, .doc files in the inbox are rejected and its tests fail", flush=True)
         return
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     run("apt-get", "update", "-qq", env=env)

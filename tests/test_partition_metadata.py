@@ -33,3 +33,4 @@ def test_every_parsed_partition_is_observed_with_its_outline(tmp_path, dbt_manif
     assert seen["003_e94be4eccf6fb3ec.txt"]["review_year"].value == 2017
     assert seen["003_e94be4eccf6fb3ec.txt"]["figures"].value > 17
     assert seen["empty.txt"]["status"].value.startswith("rejected")
+    assert seen["000_a501c150ba00b548.txt"]["source_format"].value == "text"  # which reader read it (issue 14)

@@ -39,7 +39,7 @@ def ingest_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: li
             counts["rejected"] += 1
             context.log.warning(f"Rejected {key}: {r.reason}")
         single = {"source_file": r.key, "status": r.status, "encoding": r.encoding or "", "reason": r.reason or "",
-                  "report_id": r.report_id or ""}
+                  "report_id": r.report_id or "", "source_format": r.source_format or ""}
         progress.info("read %d/%d %s", i, len(keys), key)
     return {"counts": counts, "single": single}
 

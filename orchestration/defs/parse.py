@@ -40,7 +40,8 @@ def parse_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: lis
         # Each report partition shows what was found in it, also when many partitions share one run.
         context.log_event(dg.AssetObservation(
             asset_key="parsed_reports", partition=key,
-            metadata={"district": r.district or "", "review_year": r.review_year or 0, "plan_year": r.plan_year or 0,
+            metadata={"source_format": r.source_format or "",
+                      "district": r.district or "", "review_year": r.review_year or 0, "plan_year": r.plan_year or 0,
                       "figures": r.n_figures, "indicator_figures": r.n_indicator_values, "projects": r.n_projects,
                       "status": "rejected: " + r.error if r.error else ("parsed" if r.report_id else "rejected")}))
         progress.info("parsed %d/%d %s", i, len(keys), key)

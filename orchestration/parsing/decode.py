@@ -1,6 +1,7 @@
 """Bytes of an inbox file -> text, or a reason (one plain sentence) why the file cannot be a report.
 
-Order of trust: a byte-order mark, then strict UTF-8 (random bytes almost never pass it), then UTF-16 without a
+PDF and Word files go to their readers (`readers/`), which return text that takes the same checks. For text, the
+order of trust: a byte-order mark, then strict UTF-8 (random bytes almost never pass it), then UTF-16 without a
 mark (NUL bytes in every other position), then the Chinese legacy code pages GB18030 and Big5 judged by how
 ordinary the decoded characters are, and charset-normalizer only as a last resort: on a few hundred bytes of
 Chinese it often names a wrong code page, so it never overrides a decoding that reads as plain Chinese.
@@ -14,6 +15,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .readers import MAX_DOCUMENT_BYTES, document_format, read_document
+from .unusable import UnusableFile
+
 MIN_HAN_CHARS = 100  # the shortest real summaries of a report run to several hundred characters
 
 _BOMS = (  # UTF-32 first: its little-endian mark starts with the UTF-16 one
@@ -24,14 +28,12 @@ _BOMS = (  # UTF-32 first: its little-endian mark starts with the UTF-16 one
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# File signatures of the binary formats people drop into an inbox instead of a text export.
+# File signatures of the binary formats people drop into an inbox instead of a text export (PDF and Word files have
+# readers of their own, see document_format).
 _MAGIC = (
-    (b"%PDF", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive or a Word/Excel file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file"),
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"\x1f\x8b", "a gzip archive"),
@@ -41,33 +43,47 @@ _MAGIC = (
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 
 
-class UnusableFile(Exception):
-    """The file cannot be read as a report; `reason` says why in one sentence."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
 @dataclass(frozen=True)
 class DecodedText:
     text: str
-    encoding: str  # the codec that read it: utf-8, utf-8-sig, utf-16, gb18030, big5 ...
+    encoding: str | None  # the codec that read it: utf-8, utf-8-sig, utf-16, gb18030, big5 ...; None for PDF and Word
+    source_format: str = "text"  # the reader: text, pdf, docx or doc (ingest tells html from text)
 
 
 def decode_report(data: bytes, max_bytes: int = 5_000_000) -> DecodedText:
     if not data:
         raise UnusableFile("The file is empty.")
-    if len(data) > max_bytes:
-        raise UnusableFile(
-            f"The file is {len(data) / 1e6:.1f} MB; reports are under {max_bytes / 1e6:g} MB, so it was not read."
-        )
+    fmt = document_format(data[:1024])
+    too_large = size_problem(len(data), fmt, max_bytes)
+    if too_large:
+        raise UnusableFile(too_large, fmt)
+    if fmt is not None:
+        return _read_document(data, fmt)
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise UnusableFile(f"The file holds binary data ({kind}), not text.")
     decoded = _decode(data)
     _check_text(decoded.text)
     return decoded
+
+
+def size_problem(n_bytes: int, fmt: str | None, max_bytes: int = 5_000_000) -> str | None:
+    """Why a file of this size and format (document_format) is not read, or None. PDF and Word files carry fonts
+    and pictures, so they may be larger than text."""
+    limit, what = (MAX_DOCUMENT_BYTES, "PDF and Word reports") if fmt else (max_bytes, "reports")
+    if n_bytes <= limit:
+        return None
+    return f"The file is {n_bytes / 1e6:.1f} MB; {what} are under {limit / 1e6:g} MB, so it was not read."
+
+
+def _read_document(data: bytes, fmt: str) -> DecodedText:
+    try:
+        text = read_document(data, fmt)
+        _check_text(text)
+    except UnusableFile as e:
+        e.source_format = fmt
+        raise
+    return DecodedText(text, "utf-8" if fmt == "docx" else None, fmt)
 
 
 def _decode(data: bytes) -> DecodedText:

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from . import repairs
 from .dates import is_page_stamp
+from .lookalikes import replace_lookalikes
 from .sections import HEADING_NUMBER
 from .words import alternation, words
 
@@ -349,7 +350,7 @@ def normalize_text(text: str) -> str:
         text = html_to_text(text)
     elif len(_ENTITY.findall(text[:200000])) >= 3:  # a page copied as text with its entities (&nbsp;) still in
         text = html.unescape(text)
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", replace_lookalikes(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = repairs.spaces_in_figures(repairs.lost_spaces(repairs.pinyin_residue(repairs.garbled_percent(text))))

@@ -7,23 +7,26 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from orchestration.parsing.decode import UnusableFile, decode_report
-from orchestration.parsing.normalize import normalize_text
+from orchestration.parsing.decode import UnusableFile, decode_report, size_problem
+from orchestration.parsing.normalize import looks_like_html, normalize_text
+from orchestration.parsing.readers import document_format
 from orchestration.storage.inbox import InboxFile
 from orchestration.storage.parts import INGEST_FILE, part_dir, read_json, write_json_atomic
 
 MAX_REPORT_BYTES = 5_000_000  # the longest real provincial reports are well under 1 MB of text
 PARSING_DIR = Path(__file__).resolve().parents[1] / "parsing"
 # The code that turns a file's bytes into the stored text: when it changes, unchanged files are read again.
-READER_FILES = ("decode.py", "normalize.py", "numbers.py")
+READER_FILES = ("decode.py", "normalize.py", "numbers.py", "unusable.py", "lookalikes.py", "data/lookalikes.csv",
+                "readers/*.py")
 
 
 @lru_cache(maxsize=1)
 def reader_version() -> str:
     h = hashlib.sha256()
-    for name in READER_FILES:
-        h.update(name.encode())
-        h.update((PARSING_DIR / name).read_bytes())
+    for pattern in READER_FILES:
+        for path in sorted(PARSING_DIR.glob(pattern)):
+            h.update(path.relative_to(PARSING_DIR).as_posix().encode())
+            h.update(path.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -34,6 +37,7 @@ class IngestResult:
     report_id: str | None
     reason: str | None
     encoding: str | None
+    source_format: str | None  # the reader that read it: text, html, pdf, docx, doc
     n_chars: int
     reused: bool  # the file had not changed since the last ingest
 
@@ -64,13 +68,14 @@ def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
         "status": "rejected",
         "reason": f.problem,
         "source_encoding": None,
+        "source_format": None,
         "text": None,
         "reader_version": reader_version(),
     }
-    if f.problem is None and f.size > MAX_REPORT_BYTES:
+    too_large = _too_large(f) if f.problem is None else None
+    if too_large:
         # Judged by the listed size, before reading: a stray disk image must not be loaded into memory.
-        record["reason"] = (f"The file is {f.size / 1e6:.1f} MB; reports are under {MAX_REPORT_BYTES / 1e6:g} MB, "
-                            "so it was not read.")
+        record["reason"], record["source_format"] = too_large
     elif f.problem is None:
         try:
             data = f.path.read_bytes()
@@ -85,17 +90,34 @@ def ingest_file(parts_dir: Path, f: InboxFile) -> IngestResult:
                     raise UnusableFile("Nothing readable is left once web-page boilerplate is removed.")
             except UnusableFile as e:
                 record["reason"] = e.reason
+                record["source_format"] = e.source_format
             except Exception as e:  # noqa: BLE001 - a decoder bug on one file must not stop the others
                 record["reason"] = f"The file could not be decoded ({type(e).__name__}: {e})."
             else:
+                fmt = decoded.source_format
                 record.update(status="accepted", reason=None, source_encoding=decoded.encoding, text=text,
-                              report_id=report_id_for(text))
+                              report_id=report_id_for(text),
+                              source_format="html" if fmt == "text" and looks_like_html(decoded.text) else fmt)
     write_json_atomic(target, record)
     return _result(record, reused=False)
+
+
+def _too_large(f: InboxFile) -> tuple[str, str | None] | None:
+    """The reason (and reader) when the file is over its format's size limit; PDF and Word files may be larger."""
+    if f.size <= MAX_REPORT_BYTES:
+        return None
+    try:
+        with f.path.open("rb") as stream:
+            fmt = document_format(stream.read(1024))
+    except OSError:
+        return None  # reading it fails again below, with the reason
+    reason = size_problem(f.size, fmt, MAX_REPORT_BYTES)
+    return (reason, fmt) if reason else None
 
 
 def _result(record: dict, reused: bool) -> IngestResult:
     return IngestResult(
         key=record["source_file"], status=record["status"], report_id=record["report_id"], reason=record["reason"],
-        encoding=record["source_encoding"], n_chars=len(record["text"] or ""), reused=reused,
+        encoding=record["source_encoding"], source_format=record.get("source_format"),
+        n_chars=len(record["text"] or ""), reused=reused,
     )

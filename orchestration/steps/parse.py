@@ -41,6 +41,7 @@ class ParseResult:
     district: str | None
     review_year: int | None
     plan_year: int | None
+    source_format: str | None  # the reader of the file (ingest.py): text, html, pdf, docx, doc
     error: str | None
     reused: bool
 
@@ -51,7 +52,7 @@ def parse_part(parts_dir: Path, key: str) -> ParseResult:
     report_id = ingested.get("report_id")
     done = read_json(folder / PARSE_FILE)
     if done and done.get("report_id") == report_id and done.get("parser_version") == parser_version():
-        return _result(key, done, reused=True)
+        return _result(key, done, reused=True, source_format=ingested.get("source_format"))
 
     summary: dict = {"report_id": report_id, "parser_version": parser_version(), "error": None}
     if report_id is not None:
@@ -74,7 +75,7 @@ def parse_part(parts_dir: Path, key: str) -> ParseResult:
                 plan_year=parsed.meta.plan_year,
             )
     write_json_atomic(folder / PARSE_FILE, summary)
-    return _result(key, summary, reused=False)
+    return _result(key, summary, reused=False, source_format=ingested.get("source_format"))
 
 
 def _write_tables(folder: Path, tables: dict[str, list[dict]]) -> None:
@@ -89,10 +90,10 @@ def _write_tables(folder: Path, tables: dict[str, list[dict]]) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _result(key: str, s: dict, reused: bool) -> ParseResult:
+def _result(key: str, s: dict, reused: bool, source_format: str | None) -> ParseResult:
     return ParseResult(
         key=key, report_id=s.get("report_id"), n_figures=s.get("n_figures", 0),
         n_indicator_values=s.get("n_indicator_values", 0), n_sections=s.get("n_sections", 0),
         n_projects=s.get("n_projects", 0), district=s.get("district"), review_year=s.get("review_year"),
-        plan_year=s.get("plan_year"), error=s.get("error"), reused=reused,
+        plan_year=s.get("plan_year"), source_format=source_format, error=s.get("error"), reused=reused,
     )

@@ -84,11 +84,11 @@ def _read_record(folder: Path) -> dict | None:
 # 2 GB, and DuckDB parses the JSON files in parallel. Typed columns, so a file's other fields are never guessed.
 _TEXTS_SQL = f"""
 INSERT INTO {RAW_SCHEMA}.report_texts BY NAME
-SELECT report_id, source_file, source_encoding, text, length(text) AS n_chars,
+SELECT report_id, source_file, source_encoding, source_format, text, length(text) AS n_chars,
        CAST(detected_at AS TIMESTAMP) AS ingested_at
 FROM read_json(?, format = 'auto', maximum_object_size = 33554432,
-               columns = {{report_id: 'VARCHAR', source_file: 'VARCHAR', source_encoding: 'VARCHAR', text: 'VARCHAR',
-                          detected_at: 'VARCHAR'}})
+               columns = {{report_id: 'VARCHAR', source_file: 'VARCHAR', source_encoding: 'VARCHAR',
+                          source_format: 'VARCHAR', text: 'VARCHAR', detected_at: 'VARCHAR'}})
 """
 
 

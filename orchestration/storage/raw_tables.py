@@ -21,6 +21,7 @@ FILE_COLUMNS: dict[str, str] = {
     "status": "VARCHAR",  # accepted, rejected, duplicate, withdrawn
     "reason": "VARCHAR",  # a sentence a person understands, NULL when accepted
     "source_encoding": "VARCHAR",
+    "source_format": "VARCHAR",  # the reader: text, html, pdf, docx, doc; NULL when no reader took the file
     "detected_at": "TIMESTAMP",
 }
 
@@ -28,6 +29,7 @@ TEXT_COLUMNS: dict[str, str] = {
     "report_id": "VARCHAR",  # sha256 of the normalised text, first 16 hex digits
     "source_file": "VARCHAR",
     "source_encoding": "VARCHAR",
+    "source_format": "VARCHAR",
     "text": "VARCHAR",  # normalised text; char offsets elsewhere index this
     "n_chars": "INTEGER",
     "ingested_at": "TIMESTAMP",

@@ -1,6 +1,7 @@
 """`python -m tests.bench [--sizes 100,1000,10000]`: the scale benchmark, printed as tables (docs/benchmark.md).
 
-1. Parse throughput (chars/s) of the project's figure extractor and full parse_report beside JioNLP's extract_money.
+1. Parse throughput (chars/s) of the project's figure extractor and full parse_report beside JioNLP's extract_money,
+   and reading speed of each inbox form (text, PDF, .docx, .doc) up to the normalised text.
 2. For each size N: a corpus of N distinct derived reports, `python -m orchestration build` timed with the peak
    memory of its process tree, then one new report dropped in and taken through the per-report path
    (its partition parsed + refresh_warehouse) until its facts are in the marts.
@@ -24,6 +25,7 @@ import duckdb
 
 from tests.bench.corpus import REPO, generate
 from tests.bench.measure import run_measured
+from tests.bench.reading import measure as measure_reading
 from tests.bench.throughput import measure, stage_profile
 
 
@@ -52,6 +54,18 @@ def throughput_section(work: Path, n_texts: int) -> dict:
     for name, rate in sorted(stages.items(), key=lambda kv: kv[1]):
         print(f"| {name} | {rate:,.0f} |")
     return {"rates": rates, "stages": stages, "chars": sum(map(len, texts)), "texts": len(texts)}
+
+
+def reading_section() -> dict:
+    rates = measure_reading()
+    print("\n## Reading speed (file bytes -> normalised text, one core)\n")
+    print("| form | size | chars | seconds | chars/s | pages/s |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, r in rates.items():
+        pages = f"{r['pages_per_second']:,.0f}" if r["pages_per_second"] else "-"
+        print(f"| {name} | {r['bytes'] / 1e3:,.0f} KB | {r['chars']:,} | {r['seconds']:.2f} | "
+              f"{r['chars_per_second']:,.0f} | {pages} |")
+    return rates
 
 
 def _warehouse_counts(warehouse: Path, source_file: str | None = None) -> dict:
@@ -172,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": machine(), "sizes": []}
     if not args.skip_throughput:
         results["throughput"] = throughput_section(work, args.throughput_texts)
+        results["reading"] = reading_section()
     for n in sizes:
         results["sizes"].append(size_section(work, n, args.keep))
     if results["sizes"]:

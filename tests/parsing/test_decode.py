@@ -39,9 +39,10 @@ def test_reads_every_encoding(encoding, data, text):
 REJECTED = [
     (b"", "The file is empty."),
     (b" \r\n\t \xe3\x80\x80\n", "The file holds only whitespace, no text."),
-    (b"%PDF-1.7\n" + SAMPLE.encode("utf-8"), "The file holds binary data (a PDF document), not text."),
+    (b"%PDF-1.7\n" + SAMPLE.encode("utf-8"),
+     "The PDF is damaged and cannot be read (PDFium: Data format error); download it again."),
     (b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "The file holds binary data (a PNG image), not text."),
-    (b"PK\x03\x04" + bytes(64), "The file holds binary data (a ZIP archive or a Word/Excel file), not text."),
+    (b"PK\x03\x04" + bytes(64), "The file is a damaged ZIP archive or Word file (its table of contents is missing)."),
     (bytes(range(256)) * 40, "The file holds binary data (e.g. an image or a PDF), not text."),
     (bytes(range(0x80, 0x100)) * 40, "The bytes cannot be read as UTF-8, GB18030 or UTF-16 text."),
     (

@@ -30,6 +30,7 @@ select
     m.years_evidence,
     t.n_chars,
     t.source_encoding,
+    t.source_format,
     t.ingested_at,
     -- Withdrawn = the file left the inbox and no accepted copy remains; its rows stay queryable.
     coalesce(fs.has_withdrawn_file and not fs.has_accepted_file, false) as withdrawn,

@@ -32,6 +32,7 @@ select
     r.title,
     r.n_chars,
     r.source_encoding,
+    r.source_format,
     r.ingested_at,
     r.withdrawn,
     coalesce(fc.n_figures, 0) as n_figures,

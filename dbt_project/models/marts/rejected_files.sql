@@ -7,6 +7,7 @@ select
     content_sha,
     size_bytes,
     source_encoding,
+    source_format,
     modified_at
 from {{ ref('stg_reports__files') }}
 where file_status in ('rejected', 'duplicate')

@@ -7,5 +7,6 @@ select
     lower(cast(status as varchar)) as file_status,
     cast(reason as varchar) as reason,
     cast(source_encoding as varchar) as source_encoding,
+    cast(source_format as varchar) as source_format,
     cast(detected_at as timestamp) as detected_at
 from {{ source('raw', 'report_files') }}
