@@ -21,7 +21,7 @@ from tests.bench.corpus import generate
 from tests.ops.build import child_env, query, run_build, snapshot
 
 INCREMENTAL_MARTS = ("dim_sections", "fct_indicator_values", "fct_projects", "fct_targets", "fct_topic_attention")
-INCREMENTAL_MODELS = ("intermediate.int_unbound_figures", *(f"marts.{m}" for m in INCREMENTAL_MARTS))
+INCREMENTAL_MODELS = ("intermediate.int_figures_filtered_to_unbound", *(f"marts.{m}" for m in INCREMENTAL_MARTS))
 
 
 def _build_db(warehouse: Path) -> Path:

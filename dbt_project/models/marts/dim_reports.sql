@@ -40,7 +40,7 @@ select
     r.n_duplicate_files,
     r.district_evidence,
     r.location_note
-from {{ ref('int_reports_current') }} as r
+from {{ ref('int_reports_joined_to_file_state') }} as r
 left join figure_counts as fc using (report_id)
 left join value_counts as vc using (report_id)
 left join project_counts as pc using (report_id)
