@@ -39,8 +39,10 @@ select
     coalesce(pc.n_project_mentions, 0) as n_project_mentions,
     r.n_duplicate_files,
     r.district_evidence,
-    r.location_note
+    r.location_note,
+    g.government_id
 from {{ ref('int_reports_joined_to_file_state') }} as r
+left join {{ ref('int_reports_placed_in_hierarchy') }} as g using (report_id)
 left join figure_counts as fc using (report_id)
 left join value_counts as vc using (report_id)
 left join project_counts as pc using (report_id)
