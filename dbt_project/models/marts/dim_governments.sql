@@ -141,3 +141,4 @@ from described as d
 left join described as p on p.government_id = d.parent_id
 left join renamed as rn on rn.government_id = d.government_id
 left join report_counts as c on c.government_id = d.government_id
+order by d.government_id

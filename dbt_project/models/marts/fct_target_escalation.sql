@@ -161,3 +161,5 @@ select
     ancestor_unit,
     ancestor_evidence
 from spans
+-- pairs first, so that the first rows (the Dagster preview) show targets side by side
+order by pairing <> 'paired', year desc, government_id, indicator, measure, generations_up

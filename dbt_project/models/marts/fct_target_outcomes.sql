@@ -92,3 +92,5 @@ select
     later_report_id as result_report_id,
     later_evidence as result_evidence
 from judged
+-- targets with a result first, so that the first rows (the Dagster preview) show outcomes
+order by later_actual_value is null, target_year desc, government_id, indicator, measure
