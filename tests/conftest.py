@@ -10,6 +10,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "seeds"
 EXAMPLES = REPO / "examples"
+CORPUS = EXAMPLES / "corpus" / "texts"
 
 
 @pytest.fixture(scope="session")
@@ -22,14 +23,12 @@ def dbt_manifest() -> Path:
     return dbt_project.manifest_path
 
 
-@pytest.fixture(scope="session")
-def sample_warehouse(tmp_path_factory, dbt_manifest) -> Path:
-    """The five sample reports built end to end by the command line into a temporary folder."""
+def build_warehouse(source: Path, root: Path) -> Path:
+    """Every report of `source` built end to end by the command line into `root`."""
     from orchestration.cli import main
 
-    root = tmp_path_factory.mktemp("samples")
     inbox = root / "inbox"
-    shutil.copytree(SAMPLES, inbox)
+    shutil.copytree(source, inbox)
     warehouse = root / "warehouse.duckdb"
     saved = {k: os.environ.get(k) for k in ("GWR_INBOX", "GWR_WAREHOUSE", "GWR_DBT_PATH")}
     try:
@@ -41,3 +40,15 @@ def sample_warehouse(tmp_path_factory, dbt_manifest) -> Path:
             else:
                 os.environ[k] = v
     return warehouse
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory, dbt_manifest) -> Path:
+    """The five sample reports built end to end by the command line into a temporary folder."""
+    return build_warehouse(SAMPLES, tmp_path_factory.mktemp("samples"))
+
+
+@pytest.fixture(scope="session")
+def corpus_warehouse(tmp_path_factory, dbt_manifest) -> Path:
+    """The 70 reports of the development corpus (every level, national to county) built the same way."""
+    return build_warehouse(CORPUS, tmp_path_factory.mktemp("corpus"))

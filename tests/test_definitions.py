@@ -14,7 +14,8 @@ def test_definitions_load_with_the_whole_lineage(dbt_manifest):
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
     for expected in ["report_texts", "parsed_reports", "raw/figures", "raw/reports", "stg_reports__figures",
                      "fct_indicator_values", "fct_targets", "fct_target_vs_prior", "fct_projects", "dim_reports",
-                     "dim_sections", "dim_indicators", "rejected_files", "published_warehouse"]:
+                     "dim_sections", "dim_indicators", "rejected_files", "published_warehouse", "dim_governments",
+                     "fct_target_escalation", "fct_target_outcomes", "target_escalation_chart"]:
         assert expected in keys, expected
     # ingest -> parse -> raw -> dbt staging -> ... -> marts -> publish, as one connected lineage
     upstream = graph.get(dg.AssetKey("fct_indicator_values")).parent_keys

@@ -150,7 +150,7 @@ def _record_changes(con: duckdb.DuckDBPyConnection, files, full: bool, rows_chan
     seq = con.execute(f"SELECT coalesce(max(load_seq), 0) + 1 FROM {CHANGES_TABLE}").fetchone()[0]
     file_changes = "SELECT report_id FROM files WHERE report_id IS NOT NULL"
     if not full:
-        # only the columns the per-report marts read (int_reports_current): which file carries the report, and how
+        # only the columns the per-report marts read (int_reports_joined_to_file_state): which file carries the report, and how
         cols = "report_id, source_file, status"
         file_changes = f"""
             SELECT report_id FROM (

@@ -31,6 +31,19 @@ def run_build(inbox: Path, warehouse: Path) -> subprocess.CompletedProcess:
     return proc
 
 
+def run_dbt(db: Path, work: Path, *args: str) -> subprocess.CompletedProcess:
+    """dbt (`run`, `build` ...) on the database file `db`, its target and logs kept in `work`."""
+    from orchestration.settings import DBT_PROJECT_DIR
+
+    env = dict(child_env(), GWR_DBT_PATH=str(db), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+    proc = subprocess.run([str(Path(sys.executable).parent / "dbt"), *args, "--project-dir", str(DBT_PROJECT_DIR),
+                           "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(work / "target"),
+                           "--log-path", str(work / "logs")],
+                          cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    return proc
+
+
 def snapshot(warehouse: Path, schemas=("raw", "marts")) -> dict[str, list[tuple]]:
     """Every table's rows, sorted, without the columns that record when something happened."""
     con = duckdb.connect(str(warehouse), read_only=True)

@@ -6,22 +6,20 @@ Builds go through the real command line (tests/ops/build.py) on derived reports 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from orchestration.settings import DBT_PROJECT_DIR
 from orchestration.storage.inbox import list_inbox
 from orchestration.storage.loader import load_parts
 from orchestration.storage.publish import STORAGE_CONFIG
 from tests.bench.corpus import generate
-from tests.ops.build import child_env, query, run_build, snapshot
+from tests.conftest import CORPUS
+from tests.ops.build import query, run_build, run_dbt, snapshot
 
 INCREMENTAL_MARTS = ("dim_sections", "fct_indicator_values", "fct_projects", "fct_targets", "fct_topic_attention")
-INCREMENTAL_MODELS = ("intermediate.int_unbound_figures", *(f"marts.{m}" for m in INCREMENTAL_MARTS))
+INCREMENTAL_MODELS = ("intermediate.int_figures_filtered_to_unbound", *(f"marts.{m}" for m in INCREMENTAL_MARTS))
 
 
 def _build_db(warehouse: Path) -> Path:
@@ -45,12 +43,7 @@ def _assert_same_marts(warehouse: Path, tmp: Path, name: str) -> None:
         for schema in ("load_state", "intermediate", "marts"):
             con.execute(f"drop schema if exists {schema} cascade")
         load_parts(con, _build_db(warehouse).parent / "parts", list_inbox(tmp / "inbox"))
-    env = dict(child_env(), GWR_DBT_PATH=str(ref), DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    proc = subprocess.run([str(Path(sys.executable).parent / "dbt"), "run", "--project-dir", str(DBT_PROJECT_DIR),
-                           "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(ref.parent / "target"),
-                           "--log-path", str(ref.parent / "logs")],
-                          cwd=DBT_PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600, check=False)
-    assert proc.returncode == 0, proc.stdout[-3000:]
+    run_dbt(ref, ref.parent, "run")
     got, want = _marts(warehouse), _marts(ref)
     assert set(got) == set(want)
     for table in sorted(want):
@@ -123,3 +116,31 @@ def test_incremental_marts_equal_a_full_rebuild(tmp_path, pool):
     run_build(inbox, warehouse)
     assert query(warehouse, "select count(*) from marts.fct_projects where project_name = 'altered'") == [(0,)]
     _assert_same_marts(warehouse, tmp_path, "scratch2")
+
+
+ANGUO_GDP_GROWTH_2022 = """
+    select ancestor_name, pairing, ancestor_value, ancestor_bound from marts.fct_target_escalation
+    where district = '安国市' and indicator = 'gdp' and measure = 'growth' and year = 2022 order by generations_up"""
+
+
+def test_a_province_report_added_later_fills_its_counties_escalation_rows(tmp_path):
+    """The escalation mart spans reports: a county and its city first, their province's report a refresh later.
+    Real reports of the development corpus: 安国市 (a county-level city of 保定市, 河北省), 2022."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    warehouse = tmp_path / "incremental" / "warehouse.duckdb"
+    for name in ("county_anguo_2022.txt", "city_baoding_2022.txt"):
+        shutil.copy(CORPUS / name, inbox / name)
+    run_build(inbox, warehouse)
+    assert query(warehouse, ANGUO_GDP_GROWTH_2022) == [
+        ("保定市", "paired", 8.0, "min"), ("河北省", "no_ancestor_report", None, None),
+        ("全国", "no_ancestor_report", None, None)]
+
+    shutil.copy(CORPUS / "province_hebei_2022.txt", inbox / "province_hebei_2022.txt")
+    run_build(inbox, warehouse)
+    assert query(warehouse, ANGUO_GDP_GROWTH_2022) == [
+        ("保定市", "paired", 8.0, "min"), ("河北省", "paired", 6.5, "eq"), ("全国", "no_ancestor_report", None, None)]
+    assert query(warehouse, """select ancestor_value from marts.fct_target_escalation where district = '保定市'
+                               and indicator = 'gdp' and measure = 'growth' and year = 2022
+                               and ancestor_name = '河北省'""") == [(6.5,)]
+    _assert_same_marts(warehouse, tmp_path, "scratch")

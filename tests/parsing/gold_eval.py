@@ -35,7 +35,7 @@ MART_MEASURES = ("level", "growth", "share", "rate", "count")
 
 
 def mart_rows(source_file: str, figures) -> list[dict]:
-    """fct_indicator_values as dbt builds it from the figures (int_figures_headline, int_figures_deduplicated)."""
+    """fct_indicator_values as dbt builds it from the figures (int_figures_filtered_to_headline, int_figures_deduplicated)."""
     rows, seen = [], set()
     for f in figures:
         if not (f.indicator and f.is_headline and f.measure in MART_MEASURES and f.year is not None):

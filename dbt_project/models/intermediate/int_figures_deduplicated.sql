@@ -9,7 +9,7 @@ with ranked as (
         count(*) over (
             partition by report_id, indicator, year, span_years, status, measure, value, unit, bound, value_high
         ) as n_mentions
-    from {{ ref('int_figures_headline') }}
+    from {{ ref('int_figures_filtered_to_headline') }}
 )
 
 select * exclude (mention_rank)

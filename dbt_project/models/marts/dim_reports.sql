@@ -41,8 +41,10 @@ select
     r.n_duplicate_files,
     r.district_evidence,
     r.location_note,
-    r.years_evidence
-from {{ ref('int_reports_current') }} as r
+    r.years_evidence,
+    g.government_id
+from {{ ref('int_reports_joined_to_file_state') }} as r
+left join {{ ref('int_reports_placed_in_hierarchy') }} as g using (report_id)
 left join figure_counts as fc using (report_id)
 left join value_counts as vc using (report_id)
 left join project_counts as pc using (report_id)

@@ -19,5 +19,5 @@ select
     r.source_review_year,
     r.n_candidates,
     r.evidence
-from {{ ref('int_results_by_district_year') }} as r
+from {{ ref('int_results_picked_per_district_year') }} as r
 left join {{ ref('dim_indicators') }} as i using (indicator)

@@ -38,5 +38,5 @@ select
     r.plan_year,
     r.withdrawn
 from {{ ref('int_figures_deduplicated') }} as f
-inner join {{ ref('int_reports_current') }} as r using (report_id)
+inner join {{ ref('int_reports_joined_to_file_state') }} as r using (report_id)
 where {{ only_changed_reports('f.report_id') }}

@@ -29,5 +29,5 @@ select
     r.source_file,
     r.withdrawn
 from ranked as p
-inner join {{ ref('int_reports_current') }} as r using (report_id)
+inner join {{ ref('int_reports_joined_to_file_state') }} as r using (report_id)
 where p.mention_rank = 1

@@ -20,7 +20,7 @@ with targets as (
 ),
 
 results as (
-    select * from {{ ref('int_results_by_district_year') }}
+    select * from {{ ref('int_results_picked_per_district_year') }}
 ),
 
 {% set same_place_and_measure %}

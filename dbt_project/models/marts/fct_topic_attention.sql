@@ -13,7 +13,7 @@ select
     r.plan_year,
     r.withdrawn
 from {{ ref('stg_reports__topic_counts') }} as t
-inner join {{ ref('int_reports_current') }} as r using (report_id)
+inner join {{ ref('int_reports_joined_to_file_state') }} as r using (report_id)
 where {{ only_changed_reports('t.report_id') }}
 -- the grain holds even if the counter repeats a topic (staging only warns about it)
 qualify row_number() over (partition by t.report_id, t.topic, t.section_kind order by t.tokens desc) = 1

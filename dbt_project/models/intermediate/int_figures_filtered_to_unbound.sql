@@ -4,7 +4,7 @@
 with unbound as (
     select f.*, r.source_file, r.district
     from {{ ref('int_figures_scaled_to_base') }} as f
-    inner join {{ ref('int_reports_current') }} as r using (report_id)
+    inner join {{ ref('int_reports_joined_to_file_state') }} as r using (report_id)
     where f.indicator is null
       and nullif(trim(f.subject), '') is not null
       and f.measure in ('level', 'growth', 'share', 'rate')

@@ -15,7 +15,7 @@ with results as (
         r.report_year as source_report_year,
         r.delivered_on as source_delivered_on
     from {{ ref('int_figures_deduplicated') }} as f
-    inner join {{ ref('int_reports_current') }} as r using (report_id)
+    inner join {{ ref('int_reports_joined_to_file_state') }} as r using (report_id)
     where f.status in ('actual', 'estimate')
       and r.district is not null
       and not r.withdrawn
