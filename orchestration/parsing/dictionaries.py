@@ -112,6 +112,6 @@ def units() -> dict[str, tuple[str, float, str]]:
 def gazetteer() -> tuple[dict[str, str], ...]:
     """Every county-level and higher division of China (adcode, name, level, city, province, current).
 
-    Derived from the cpca adcode tables (MIT licence); see data/README.md. Old and current names are both kept.
+    Derived from the cpca adcode tables (MIT licence); see data/README.md. A dbt seed too (dim_governments). Old and current names are both kept.
     """
-    return tuple(_read_csv(DATA_DIR / "gazetteer.csv"))
+    return tuple(_read_csv(SEEDS_DIR / "gazetteer.csv"))

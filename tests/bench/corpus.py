@@ -16,7 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
-GAZETTEER = REPO / "orchestration" / "parsing" / "data" / "gazetteer.csv"
+GAZETTEER = REPO / "dbt_project" / "seeds" / "gazetteer.csv"
 
 # Years: a 4-digit 19xx/20xx written as a year (2019年, 2020-08-03, 2020.6). Other numbers: figures, except dates,
 # ordinals and durations, which a rescale would make unreadable. Single pass, no nested quantifiers (linear time).

@@ -6,7 +6,6 @@
 -- other target leaves it NULL.
 -- A government whose place is unresolved (青山区 without its city) has no parent, hence no rows here: the reason
 -- is in dim_governments.no_parent_reason.
-{%- set lower_is_better = var('lower_is_better_indicators', []) %}
 with governments as (
     select government_id, name, level, city, province, parent_id from {{ ref('dim_governments') }}
 ),
@@ -102,10 +101,13 @@ paired as (
 
 spans as (
     select
-        *,
+        paired.*,
         coalesce(value_high, value) as value_top,
-        coalesce(ancestor_value_high, ancestor_value) as ancestor_top
+        coalesce(ancestor_value_high, ancestor_value) as ancestor_top,
+        -- indicators.csv says where lower is better (失业率, 居民消费价格涨幅)
+        coalesce(i.lower_is_better, false) as lower_is_better
     from paired
+    left join {{ ref('indicators') }} as i on i.indicator = paired.indicator
 )
 
 select
@@ -144,10 +146,8 @@ select
         when value_top <= ancestor_value then false
     end as set_higher,
     case
-        {%- if lower_is_better %}
-        when indicator in ('{{ lower_is_better | join("', '") }}') then
+        when lower_is_better then
             case when value_top < ancestor_value then true when value >= ancestor_top then false end
-        {%- endif %}
         when value > ancestor_top then true
         when value_top <= ancestor_value then false
     end as more_ambitious,

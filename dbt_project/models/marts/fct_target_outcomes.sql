@@ -6,8 +6,8 @@
 --   左右 (approx): met when the result falls short by no more than var approx_tolerance_points percentage points
 --   (growth, shares, rates) or var approx_tolerance_share of the target (levels, counts);
 --   a plain figure (eq): met at or above it (at or below it where lower is better).
--- Lower is better for a ceiling (以内) and for the indicators in var lower_is_better_indicators (失业率).
-{%- set lower_is_better = var('lower_is_better_indicators', []) %}
+-- Lower is better for a ceiling (以内) and for the indicators whose lower_is_better is true in
+-- indicators.csv (失业率, 居民消费价格涨幅).
 {%- set points = var('approx_tolerance_points', 0.5) %}
 {%- set share = var('approx_tolerance_share', 0.02) %}
 with targets as (
@@ -18,11 +18,7 @@ with targets as (
         case
             when v.target_bound = 'max' then true
             when v.target_bound = 'min' then false
-            {%- if lower_is_better %}
-            else v.indicator in ('{{ lower_is_better | join("', '") }}')
-            {%- else %}
-            else false
-            {%- endif %}
+            else coalesce(i.lower_is_better, false)
         end as lower_is_better,
         case
             when coalesce(v.target_bound, 'eq') <> 'approx' then 0
@@ -32,6 +28,7 @@ with targets as (
     from {{ ref('fct_target_vs_prior') }} as v
     left join {{ ref('int_reports_placed_in_hierarchy') }} as p using (report_id)
     left join {{ ref('dim_governments') }} as g using (government_id)
+    left join {{ ref('indicators') }} as i on i.indicator = v.indicator
 ),
 
 judged as (

@@ -98,16 +98,15 @@ paired as (
 )
 
 select
-    *,
+    paired.*,
     round(target_value - prior_value, 6) as change,
     case
         when later_actual_value is null then null
         when target_bound = 'max' then later_actual_value <= target_value
         when target_bound in ('min', 'range') then later_actual_value >= target_value
-        {%- set lower_is_better = var('lower_is_better_indicators', []) %}
-        {%- if lower_is_better %}
-        when indicator in ('{{ lower_is_better | join("', '") }}') then later_actual_value <= target_value
-        {%- endif %}
+        -- indicators.csv says where lower is better (失业率, 居民消费价格涨幅)
+        when i.lower_is_better then later_actual_value <= target_value
         else later_actual_value >= target_value
     end as met
 from paired
+left join {{ ref('indicators') }} as i using (indicator)

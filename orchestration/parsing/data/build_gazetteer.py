@@ -180,7 +180,8 @@ def history() -> list[dict[str, str]]:
 def main(paths: list[str]) -> None:
     rows = build([read(p) for p in paths])
     rows += history()
-    out = Path(__file__).with_name("gazetteer.csv")
+    # a dbt seed too (dim_governments), so it lives with the other dictionaries dbt and the parser share
+    out = Path(__file__).resolve().parents[3] / "dbt_project" / "seeds" / "gazetteer.csv"
     with out.open("w", encoding="utf-8", newline="") as f:
         fields = ["adcode", "name", "short", "level", "city", "province", "current"]
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
