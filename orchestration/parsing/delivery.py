@@ -66,6 +66,7 @@ def session_year(meeting: Meeting | None) -> int | None:
 
 NEWS_LEAD = 1500  # a news report names the meeting in its first paragraph
 _NEWS_PLACE_REACH = 24 + 6  # _MEETING_NEWS's name, 第 and ordinal before 届
+_NEWS_AFTER_TERM = 80  # and after it: 全国人民代表大会, 第, ordinal, 次全体会议, up to 30 characters, 开幕
 MAX_MEETING_LINE = 60  # "——2021年11月8日在曾都区第四届人民代表大会第一次会议上" is 35 characters
 
 
@@ -86,10 +87,16 @@ def find_meeting(text: str, limit: int = 3000) -> Meeting | None:
         if line_end - line_start <= MAX_MEETING_LINE or dated or ("作" in after and "报告" in after):
             return _meeting(m)
     lead = text[:NEWS_LEAD]
-    key = lead.find("届")  # the pattern's lazy start is tried at every position: begin near the first 届 it needs
-    m = _MEETING_NEWS.search(lead, max(0, key - _NEWS_PLACE_REACH)) if key >= 0 else None
-    if m and (m.group("national") or full_names(find_places(m.group("place")))):
-        return _meeting(m)
+    # The pattern's lazy start is tried at every position, each with up to 24 name lengths: search only around
+    # each 届 it needs, from as far before it as the name reaches to as far after it as the rest of the match.
+    key = lead.find("届")
+    while key >= 0:
+        m = _MEETING_NEWS.search(lead, max(0, key - _NEWS_PLACE_REACH), key + _NEWS_AFTER_TERM)
+        if m:
+            if m.group("national") or full_names(find_places(m.group("place"))):
+                return _meeting(m)
+            return None
+        key = lead.find("届", key + 1)
     return None
 
 

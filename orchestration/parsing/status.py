@@ -19,16 +19,39 @@ TARGET_KINDS = ("plan", "outlook", "government")
 
 class SentenceCues:
     """Where the status and commitment words of one sentence stand, found in one pass each: each figure of the
-    sentence looks up the words before it (scanning the sentence again for every figure grows with its square)."""
+    sentence looks up the words before it (scanning the sentence again for every figure grows with its square).
+    Each kind is found when first asked for: a plan's sentences need only their commitment words, a review's only
+    their estimate and result words."""
 
-    __slots__ = ("actual", "commitment", "estimate", "target")
+    __slots__ = ("_actual", "_commitment", "_end", "_estimate", "_start", "_target", "_text")
 
     def __init__(self, text: str, start: int = 0, end: int | None = None):
-        end = len(text) if end is None else end
-        self.estimate = list(P.ESTIMATE.finditer(text, start, end))
-        self.actual = list(P.ACTUAL_CUE.finditer(text, start, end))
-        self.commitment = list(P.COMMITMENT.finditer(text, start, end))
-        self.target = list(P.TARGET_CUE.finditer(text, start, end))
+        self._text, self._start, self._end = text, start, len(text) if end is None else end
+        self._estimate = self._actual = self._commitment = self._target = None
+
+    @property
+    def estimate(self) -> list[re.Match]:
+        if self._estimate is None:
+            self._estimate = list(P.ESTIMATE.finditer(self._text, self._start, self._end))
+        return self._estimate
+
+    @property
+    def actual(self) -> list[re.Match]:
+        if self._actual is None:
+            self._actual = list(P.ACTUAL_CUE.finditer(self._text, self._start, self._end))
+        return self._actual
+
+    @property
+    def commitment(self) -> list[re.Match]:
+        if self._commitment is None:
+            self._commitment = list(P.COMMITMENT.finditer(self._text, self._start, self._end))
+        return self._commitment
+
+    @property
+    def target(self) -> list[re.Match]:
+        if self._target is None:
+            self._target = list(P.TARGET_CUE.finditer(self._text, self._start, self._end))
+        return self._target
 
 
 def _last(matches: list[re.Match], pos: int, since: int = 0) -> re.Match | None:

@@ -89,3 +89,22 @@ def test_scan_forms_of_year_patterns_match_as_the_plain_ones(sentence):
         for plain, scan in ((P.YEAR_CONTEXT, S.YEAR_CONTEXT), (P.REL_YEAR, S.REL_YEAR)):
             assert [(m.span(), m.groups()) for m in scan.finditer(sentence, i, j)] == \
                 [(m.span(), m.groups()) for m in plain.finditer(sentence, i, j)], sentence[i:j]
+
+
+@pytest.mark.parametrize("name, plain", [
+    ("_MONTH_DAY", r"(?<![\d年])(元|[1-9]|1[0-2])\s*月\s*\d{1,2}\s*日(?=[^。\n]{0,24}?(?:讯|电|开幕|召开|举行|会议))"),
+    ("_LATE_DAY", r"(?<![\d年])(?:1[12]|十[一二])\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日"),
+])
+@pytest.mark.parametrize("text", [
+    "东北网1月8日讯 12月17日,省委书记…在元月8日开幕的会议上,2021年11月8日在…会议上",
+    "19日上午,10月 12日召开,十一月十日举行;十二月3日会议,年11月8日开幕,21月3日讯,110月2日电",
+])
+def test_month_patterns_with_the_look_behind_moved_match_their_plain_forms(name, plain, text):
+    import re
+
+    from orchestration.parsing import report_years
+
+    fast, plain = getattr(report_years, name), re.compile(plain)
+    for i, j in spans(text):
+        assert ([(m.span(), m.groups()) for m in fast.finditer(text, i, j)]
+                == [(m.span(), m.groups()) for m in plain.finditer(text, i, j)]), text[i:j]
