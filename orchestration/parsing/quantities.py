@@ -2,6 +2,7 @@
 figures, before anything says what a number measures."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,35 +33,34 @@ def _in_run(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _run_followers() -> frozenset[str] | None:
-    """The characters that can stand right after a number run inside a figure; None when any may.
+def _figure_runs() -> re.Pattern[str]:
+    """The runs of number characters a figure can start with (figure_re's look-behind allows a figure only at a
+    run's first character).
 
     A figure needs a unit, and no unit is written in number characters alone, so a figure starting a run goes on
     past it: the next character belongs to a thousands separator, a 点 decimal, a range (dash, whitespace), 余/多
-    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and are never tried.
-    (Checked in Python, not as a look-ahead after the run: a failed look-ahead would make the engine retry from
-    every character inside the run, quadratic in a long line of digits.)
+    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and are skipped by the regex
+    engine. The run is taken whole (possessive) and only from its first character (the look-behind after that
+    character, where it does not stop the engine skipping to candidate characters), so a run not followed by one
+    of these fails once, not once per character in it.
     """
+    run = rf"[\d.{CHINESE_NUMERALS}第]"
     if any(all(_in_run(ch) for ch in unit) for unit in units()):
-        return None
-    return frozenset(",点余多—–-~～到至").union(*units())
+        return P.NUMBER_RUN  # a unit of number characters alone: any character may follow a figure's run
+    followers = "".join(sorted(frozenset(",点余多—–-~～到至").union(*units())))
+    return re.compile(rf"{run}(?<!{run}.){run}*+(?=[{re.escape(followers)}]|\s)")
 
 
 def find_quantities(work: str) -> list[Quantity]:
     table = units()
     out: list[Quantity] = []
     figure = P.figure_re()
-    followers = _run_followers()
     resume = 0
-    for run in P.NUMBER_RUN.finditer(work):
+    for run in _figure_runs().finditer(work):
         # the same matches as figure_re().finditer(work): no match can start inside a run or inside the last match
         start = run.start()
         if start < resume:
             continue
-        if followers is not None:
-            after = work[run.end():run.end() + 1]
-            if not after or (after not in followers and not after.isspace()):
-                continue
         m = figure.match(work, start)
         if m is None:
             continue
