@@ -78,7 +78,8 @@ def find_aliases(work: str, start: int, end: int, floor: int, al: _Aliases | Non
         a_pos = work.rfind(a, max(floor, pos - GAP_REACH), pos)
         if a_pos >= 0 and "。" not in work[a_pos:pos]:
             hits.append(AliasHit(a_pos, pos + len(b), pos, code, work[a_pos:pos + len(b)]))
-    hits.sort(key=lambda h: (h.key_start, -h.end))
+    if len(hits) > 1:  # most stretches hold one alias or none
+        hits.sort(key=lambda h: (h.key_start, -h.end))
     return hits
 
 

@@ -69,7 +69,8 @@ def read_status(section_kind: str, cues: SentenceCues, pos: int, work: str, para
     if section_kind in TARGET_KINDS:
         m = _last(cues.commitment, pos)
         return "target", m.group() if m else None
-    m = next((e for e in cues.estimate if e.end() <= pos), None)
+    estimates = cues.estimate
+    m = estimates[0] if estimates and estimates[0].end() <= pos else None  # the first 预计 before pos, if any
     if m or P.PARA_ESTIMATE.match(work, para_start):
         return "estimate", m.group() if m else "预计"
     m = _last(cues.actual, pos)

@@ -148,7 +148,7 @@ def _period_start(doc: Document, q: Quantity, sec: Section | None, sent: tuple[i
     headed 过去五年和2022年工作回顾 is about that one year."""
     work = doc.work
     lo = max(sent[0], q.start - _FROM_WINDOW)
-    if ("从" not in work[lo:q.start] and "由" not in work[lo:q.start]) or not P.FROM_TO_NEXT.match(work, q.end):
+    if (work.find("从", lo, q.start) < 0 and work.find("由", lo, q.start) < 0) or not P.FROM_TO_NEXT.match(work, q.end):
         return None
     m = P.FROM_START.search(work[lo:q.start])
     if not m:
