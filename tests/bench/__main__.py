@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 
 from tests.bench.corpus import REPO, generate
+from tests.bench.hostile import measure as measure_hostile
 from tests.bench.measure import run_measured
 from tests.bench.reading import measure as measure_reading
 from tests.bench.throughput import measure, stage_profile
@@ -54,6 +55,17 @@ def throughput_section(work: Path, n_texts: int) -> dict:
     for name, rate in sorted(stages.items(), key=lambda kv: kv[1]):
         print(f"| {name} | {rate:,.0f} |")
     return {"rates": rates, "stages": stages, "chars": sum(map(len, texts)), "texts": len(texts)}
+
+
+def hostile_section(report_rate: float) -> list[dict]:
+    rows = measure_hostile()
+    print("\n## Hostile inputs (every stage linear; chars/s beside a report's full parse_report)\n")
+    print("| input | stage | chars | seconds | chars/s | x a report's |")
+    print("|---|---|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['input']} | {r['stage']} | {r['chars']:,} | {r['seconds']:.2f} | {r['chars_per_second']:,.0f} | "
+              f"{r['chars_per_second'] / report_rate:.1f} |")
+    return rows
 
 
 def reading_section() -> dict:
@@ -186,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": machine(), "sizes": []}
     if not args.skip_throughput:
         results["throughput"] = throughput_section(work, args.throughput_texts)
+        results["hostile"] = hostile_section(results["throughput"]["rates"]["parse_report (everything)"])
         results["reading"] = reading_section()
     for n in sizes:
         results["sizes"].append(size_section(work, n, args.keep))

@@ -172,13 +172,11 @@ def test_evidence_and_offsets_point_into_text():
         assert f.sentence in text
 
 
-def test_long_run_of_digits_is_fast():
-    import time
-
+def test_figures_after_a_long_run_of_digits_are_all_found():
+    # its speed (linear) is in the benchmark's hostile inputs (tests/bench/hostile.py)
     text = ("1234567890.,;%、—~" * 20000)[:300_000] + ("增长5%," * 5000)
-    t0 = time.perf_counter()
-    figures(text)
-    assert time.perf_counter() - t0 < 5
+    found = [f for f in figures(text) if f.char_start >= 300_000]
+    assert len(found) == 5000 and {(f.value, f.unit, f.measure) for f in found} == {(5.0, "%", "growth")}
 
 
 def test_news_summary_without_headings():
@@ -253,14 +251,9 @@ def test_comparable_prices_clause_keeps_the_subject():
     assert ("gdp", 2019, 1, "actual", "growth", 7.8, "%", "eq", None) in rows
 
 
-def test_long_number_run_without_a_unit_is_fast():
-    # a run of number characters not followed by a unit must be passed over once, not retried from each character
-    import time
-
-    text = "1" * 200_000 + "年," + "三" * 200_000 + "是"
-    t0 = time.perf_counter()
-    figures(text)
-    assert time.perf_counter() - t0 < 2
+def test_long_number_run_without_a_unit_gives_no_figure():
+    # a run of number characters not followed by a unit is passed over once (its speed: tests/bench/hostile.py)
+    assert figures("1" * 200_000 + "年," + "三" * 200_000 + "是") == []
 
 
 FIVE_YEARS = "一、过去五年工作回顾\n\n"

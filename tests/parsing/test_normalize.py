@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from datetime import date
 from pathlib import Path
 
@@ -186,11 +185,11 @@ def test_a_site_masthead_is_dropped_but_an_article_header_kept(attrs, kept):
     assert ("2020年政府工作报告" in normalize_text(page)) is kept
 
 
-def test_a_megabyte_line_of_digits_and_punctuation_does_not_hang():
+def test_a_megabyte_line_of_digits_and_punctuation_is_kept_once():
+    # its speed (linear) is in the benchmark's hostile inputs (tests/bench/hostile.py)
     line = ("1234567890,.;:%。!" * 60000)[:1_000_000]
-    start = time.perf_counter()
-    normalize_text(line + "\n" + line)
-    assert time.perf_counter() - start < 5
+    # kept as it is, once: the same long line twice over is a page body stored twice (repairs.py)
+    assert normalize_text(line + "\n" + line) == line
 
 
 def test_entities_left_in_a_text_copy_of_a_page():

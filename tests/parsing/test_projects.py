@@ -119,14 +119,10 @@ def test_offsets_and_sentence_point_into_the_text():
         assert p.sentence in text and p.project_name in p.sentence
 
 
-def test_long_line_of_digits_runs_in_linear_time():
-    # 100 kB here to keep the suite fast; time grows linearly (1 MB takes ~10x as long, a few seconds).
-    import time
-
+def test_long_line_of_digits_names_no_project():
+    # its speed (linear) is in the benchmark's hostile inputs (tests/bench/hostile.py)
     text = ("1、2,3.4%5;" * 10_000)[:100_000]
-    t = time.perf_counter()
     assert _run(text) == []
-    assert time.perf_counter() - t < 2
 
 
 def test_amount_in_parentheses_and_after_the_name():
