@@ -105,8 +105,9 @@ REL_YEAR_OFFSET = {w: int(v) for w, v in kinds("relative_year").items()}
 REL_YEAR_LABEL = re.compile(f"({alternation('relative_year')})[::]")
 # Subject words that run on after an alias without naming something new (城镇新增就业人数).
 ALIAS_TAIL = re.compile(alternation("alias_tail"))
-# 十三五期间: the five-year plan periods (十一五 2006-2010 … 十五五 2026-2030).
-PLAN_PERIOD = re.compile(rf"十([一二三四五])五[”\"]?(?:规划)?{alternation('plan_period_end')}")
+# 十三五期间: the five-year plan periods, by their ordinal (九五 1996-2000, 十五 2001-2005, 十一五 2006-2010 … 十五五
+# 2026-2030).
+PLAN_PERIOD = re.compile(rf"(十[一二三四五]|[八九十])五[”\"]?(?:规划|计划)?{alternation('plan_period_end')}")
 ESTIMATE = re.compile(alternation("estimate_cue"))
 ACTUAL_CUE = re.compile(alternation("actual_cue"))
 TARGET_CUE = re.compile(alternation("target_cue"))

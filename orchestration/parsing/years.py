@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from . import patterns as P
 from . import scanning as S
 from .document import Document
+from .numbers import parse_int
 from .quantities import Quantity
 from .records import ReportMeta, Section
 from .status import TARGET_KINDS
 
 _FROM_WINDOW = 14  # 由2020年底的 and a space or two
 _PARA_REACH = 300  # how far back in its paragraph an undated figure looks for a dating year
+_PLAN_ONE_END = 1955  # since the fourth five-year plan (1971-1975), the n-th ends in 1955 + 5n: 十五 in 2005
 
 
 @dataclass(slots=True)
@@ -77,7 +79,7 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
         dated=int(dated.group(1)) if dated else None,
         by=int(by.group(1) or by.group(2)) if by else None,
         relative=rel.group() if rel else para_label,
-        plan_period=2010 + 5 * "一二三四五".index(period.group(1)) if period else None,
+        plan_period=_PLAN_ONE_END + 5 * parse_int(period.group(1)) if period else None,
         plan_period_end=period is not None and period.group(0).endswith("末"),
         para_year=para_year,
     )
