@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.parsing.corpus_texts import figures, headline_rows, plan, review
+from tests.parsing.corpus_texts import figures, headline_rows, plan, review, wrong_now
 
 NATIONAL = "national"
-
-
-def _xfail(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 # --- class 3: aliases and units of higher levels -----------------------------------------------------------------
@@ -46,7 +42,7 @@ def _xfail(reason: str):
     pytest.param(review(1999) + "国家财政收入比上年增加1501亿元,总额首次突破万亿元,达到11377亿元。", NATIONAL,
                  [("general_budget_revenue", 1999, 1, "actual", "level", 11377.0, "亿元", "eq", None)],
                  id="national-guojia-caizheng-shouru",
-                 marks=_xfail("no figure: 11377亿元 after 比上年增加1501亿元 and 突破万亿元 is bound to nothing")),
+                 marks=wrong_now("no figure: 11377亿元 after 比上年增加1501亿元 and 突破万亿元 is bound to nothing")),
     # county_qingyuan_2003.txt: at county level a bare 财政收入 is the total
     pytest.param(plan(2003) + "国内生产总值增长13.5%;\n全社会固定资产投资增长16.4%;\n财政收入增长9%;", None,
                  [("gdp", 2003, 1, "target", "growth", 13.5, "%", "eq", None),
@@ -65,7 +61,7 @@ def _xfail(reason: str):
                   ("general_budget_revenue", 2018, 1, "estimate", "level", 8.06, "亿元", "eq", None),
                   ("general_budget_revenue", 2018, 1, "estimate", "growth", 8.0, "%", "eq", None)],
                  id="local-difang-gonggong-caizheng-shouru",
-                 marks=_xfail("地方公共财政收入 is read as fiscal_total_revenue, not general_budget_revenue")),
+                 marks=wrong_now("地方公共财政收入 is read as fiscal_total_revenue, not general_budget_revenue")),
     # national_china_2002.txt: 外贸进出口总额 (min), 出口, and 居民消费价格总水平 (cpi)
     pytest.param(review(2001) + "居民消费价格总水平上升0.7%。外贸进出口总额突破5000亿美元,其中出口2662亿美元,增长6.8%。",
                  NATIONAL,
@@ -122,12 +118,12 @@ def _xfail(reason: str):
                  "CPI涨幅控制从去年的5%左右,下降到3%左右。", None,
                  [("gdp", 2010, 1, "target", "growth", 10.0, "%", "eq", None),
                   ("cpi", 2010, 1, "target", "growth", 3.0, "%", "approx", None)], id="cpi-from-last-year-s-target",
-                 marks=_xfail("9% (last year's target) is a 2010 target, 挑战10% a share, 5%/3% 2009 actuals")),
+                 marks=wrong_now("9% (last year's target) is a 2010 target, 挑战10% a share, 5%/3% 2009 actuals")),
     # county_gaotang_2023.txt: 农村人均可支配收入 without 居民 is the rural income
     pytest.param(review(2022) + "行政村收入均超过10万元。农村人均可支配收入达到18740元,同比增长6.3%。", None,
                  [("rural_disposable_income", 2022, 1, "actual", "level", 18740.0, "元", "eq", None),
                   ("rural_disposable_income", 2022, 1, "actual", "growth", 6.3, "%", "eq", None)],
-                 id="nongcun-renjun-without-jumin", marks=_xfail("农村人均可支配收入 is read as all residents' income")),
+                 id="nongcun-renjun-without-jumin", marks=wrong_now("农村人均可支配收入 is read as all residents' income")),
 ])
 def test_aliases_and_units_of_every_level(text, level, rows):
     assert headline_rows(text, level) == rows
@@ -142,23 +138,23 @@ def test_aliases_and_units_of_every_level(text, level, rows):
                  [("import_export", 2022, 1, "actual", "level", 40.0, "万亿元", "min", None)], id="jinchukou-maoyi-zonge"),
     pytest.param(plan(2023) + "粮食产量保持在1.3万亿斤以上。", NATIONAL,
                  [("grain_output", 2023, 1, "target", "level", 1.3, "万亿斤", "min", None)], id="wanyijin",
-                 marks=_xfail("万亿斤 is not a unit of units.csv")),
+                 marks=wrong_now("万亿斤 is not a unit of units.csv")),
     pytest.param(review(2011) + "进出口总额3.6万亿美元,增长22.5%。", NATIONAL,
                  [("import_export", 2011, 1, "actual", "level", 3.6, "万亿美元", "eq", None),
                   ("import_export", 2011, 1, "actual", "growth", 22.5, "%", "eq", None)], id="wanyimeiyuan",
-                 marks=_xfail("万亿美元 is not a unit of units.csv")),
+                 marks=wrong_now("万亿美元 is not a unit of units.csv")),
     pytest.param(review(2022) + "服务业比重达到52.8%。", None,
                  [("tertiary_value_added", 2022, 1, "actual", "share", 52.8, "%", "eq", None)], id="fuwuye-bizhong",
-                 marks=_xfail("服务业比重 is no alias of tertiary_value_added")),
+                 marks=wrong_now("服务业比重 is no alias of tertiary_value_added")),
     pytest.param(plan(2022) + "农村居民收入增长8%。", None,
                  [("rural_disposable_income", 2022, 1, "target", "growth", 8.0, "%", "eq", None)],
-                 id="nongcun-jumin-shouru", marks=_xfail("农村居民收入 alone (no 城乡 list) is bound to nothing")),
+                 id="nongcun-jumin-shouru", marks=wrong_now("农村居民收入 alone (no 城乡 list) is bound to nothing")),
 ])
 def test_aliases_the_corpus_does_not_hold(text, level, rows):
     assert headline_rows(text, level) == rows
 
 
-@pytest.mark.xfail(strict=True, reason="亿吨 is not a unit of units.csv: the figure is not read at all")
+@wrong_now("亿吨 is not a unit of units.csv: the figure is not read at all")
 def test_a_unit_of_hundred_million_tonnes():
     # province_hebei_2024.txt: no indicator, but the figure and its unit must be read (the figures table keeps it)
     got = [(f.value, f.unit, f.bound, f.value_base) for f in figures(review(2023) + "港口货物吞吐量突破13亿吨。")]
@@ -238,7 +234,7 @@ def test_a_unit_of_hundred_million_tonnes():
                   ("fiscal_total_revenue", 2004, 1, "actual", "growth", 16.5, "%", "eq", None),
                   ("general_budget_revenue", 2004, 1, "actual", "growth", 16.3, "%", "eq", None)],
                  id="adjusted-pair-after-qizhong",
-                 marks=_xfail("the adjusted pair 1805/901 and its growths 16.5/16.3 are not bound to the two revenues")),
+                 marks=wrong_now("the adjusted pair 1805/901 and its growths 16.5/16.3 are not bound to the two revenues")),
 ])
 def test_lists(text, rows):
     assert headline_rows(text) == rows
@@ -246,7 +242,7 @@ def test_lists(text, rows):
 
 # A list whose later members are other measures (jobs moved out of farming, re-employment, migrant returnees): only
 # the first member is the indicator.
-@pytest.mark.xfail(strict=True, reason="a later list member with its own subject inherits the first's indicator")
+@wrong_now("a later list member with its own subject inherits the first's indicator")
 @pytest.mark.parametrize(("text", "rows"), [
     # county_miyi_2023.txt
     pytest.param(review(2022) + "城镇新增就业2599人,农村劳动力转移就业3.03万人,城镇登记失业率为3.55%。",

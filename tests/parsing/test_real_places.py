@@ -10,7 +10,7 @@ import pytest
 
 from orchestration.parsing import parse_report
 from orchestration.parsing.normalize import normalize_text
-from tests.parsing.corpus_texts import corpus_text, parsed
+from tests.parsing.corpus_texts import corpus_text, parsed, wrong_now
 
 # (file, district, city, province, admin_level)
 WHOLE_REPORTS = [
@@ -104,10 +104,10 @@ INSIDE_WORDS = [
     # city_baoding_2009.txt: 兴县 in 强市兴县富民
     pytest.param("全面落实科学发展观,围绕又好又快发展、强市兴县富民这个中心任务,坚持加快发展、安全发展两手抓。",
                  id="xingxian-in-qiangshi-xingxian",
-                 marks=pytest.mark.xfail(strict=True, reason="兴县 (吕梁市) is found inside 强市兴县富民")),
+                 marks=wrong_now("兴县 (吕梁市) is found inside 强市兴县富民")),
     # county_gaotang_2023.txt: 兴县 in 产业兴县
     pytest.param("坚持“创新引领,产业兴县、制造业强县建设”主攻方向,有效防范化解重大风险。", id="xingxian-in-chanye-xingxian",
-                 marks=pytest.mark.xfail(strict=True, reason="兴县 (吕梁市) is found inside 产业兴县")),
+                 marks=wrong_now("兴县 (吕梁市) is found inside 产业兴县")),
 ]
 
 
