@@ -106,6 +106,14 @@ _URBAN_BEFORE = re.compile(r"(?:城镇|城市)\s*[、和与及]\s*$")  # 城镇�
 LAST_NET_INCOME_YEAR = 2013
 
 
+def rural_income_of_its_year(code: str, alias_text: str, year: int | None) -> str:
+    """农村居民收入 / 农民收入 (no 可支配 or 纯 said) is the statistic of its year: 纯收入 until 2013."""
+    if (code == "rural_disposable_income" and "可支配" not in alias_text and year is not None
+            and year <= LAST_NET_INCOME_YEAR):
+        return "rural_net_income"
+    return code
+
+
 def urban_rural(work: str, alias: AliasHit, floor: int, year: int | None) -> tuple[str, str] | None:
     """The urban and the rural indicator of an alias naming both (城乡居民人均可支配收入, 城镇和农村居民人均可支配收入,
     城、乡居民…, 城乡居民收入: 纯收入 for the rural half until 2013), else None."""

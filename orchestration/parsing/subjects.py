@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from . import patterns as P
 from .document import Document
-from .lexicon import AliasHit, compatible, find_aliases, joined_list, shared_head, urban_rural
+from .lexicon import (
+    AliasHit,
+    compatible,
+    find_aliases,
+    joined_list,
+    rural_income_of_its_year,
+    shared_head,
+    urban_rural,
+)
 from .quantities import Quantity
 from .scanning import last_new_noun, trim_subject
 
@@ -40,7 +48,8 @@ def _headline(doc: Document, alias: AliasHit, floor: int) -> bool:
 
 
 def _bound_subject(doc: Document, alias: AliasHit, floor: int) -> Subject:
-    return Subject(alias.code, alias.text, alias.start, _headline(doc, alias, floor), alias.fallback)
+    code = rural_income_of_its_year(alias.code, alias.text, doc.year)
+    return Subject(code, alias.text, alias.start, _headline(doc, alias, floor), alias.fallback)
 
 
 def _split_items(doc: Document, seg_start: int, seg_end: int, k: int) -> list[tuple[int, int]] | None:

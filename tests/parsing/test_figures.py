@@ -327,3 +327,12 @@ def test_parts_of_a_total_are_not_the_total(text, rows):
 ])
 def test_the_tenth_five_year_plan_dates_its_term(text, rows):
     assert headline_rows(text) == rows
+
+
+# 农村居民收入 / 农民收入 with neither 可支配 nor 纯 is the statistic of its year: 纯收入 until the 2013 survey reform.
+@pytest.mark.parametrize("heading, year, code", [
+    ("一、2009年工作回顾\n\n全县经济平稳。\n\n二、2010年工作安排\n\n", 2010, "rural_net_income"),
+    ("一、2021年工作回顾\n\n全县经济平稳。\n\n二、2022年工作安排\n\n", 2022, "rural_disposable_income"),
+])
+def test_rural_income_without_its_name_is_the_statistic_of_its_year(heading, year, code):
+    assert headline_rows(heading + "农民收入增长8%。") == [(code, year, 1, "target", "growth", 8.0, "%", "eq", None)]
