@@ -36,6 +36,7 @@ from .places import (
     context_counts,
     find_places,
     is_everyday_word,
+    is_place_word,
     is_whole_word,
     places_named,
     resolve,
@@ -61,6 +62,9 @@ _SUFFIX_LEVEL = {"自治区": "province", "省": "province", "特别行政区": 
 _LEVEL_WORDS = ("区", "县", "市", "省", "旗", "州", "盟", "自治区")
 MIN_SHORT_ONLY = 5
 MIN_CHILDREN = 2
+# A two-character name (兴县, 和县) found as a word of ordinary text (产业兴县, 强市兴县富民) counts only when the text
+# also names its city or province, or names it this often.
+MIN_BARE_SHORT_NAME = 3
 _LEAD = 3000  # 我代表…人民政府 and 我代表国务院 stand in a report's opening
 
 
@@ -173,6 +177,14 @@ def _body_choice(mentions: list[Mention], self_char: str | None, text: str) -> s
     mentions = [m for m in mentions if len(m.form) > 2 or not any(is_full for _, is_full in m.names)
                 or is_whole_word(text, m.start, m.start + len(m.form))]
     full = Counter(n for m in mentions for n, is_full in m.names if is_full)
+    named = {n for m in mentions for n, _ in m.names}
+
+    def corroborated(name: str) -> bool:
+        """The text names the name's city or province too (兴县 beside 吕梁 or 山西)."""
+        return any(p.city in named or p.province in named for p in places_named(name))
+
+    for name in [n for n in full if len(n) == 2 and full[n] < MIN_BARE_SHORT_NAME and not corroborated(n)]:
+        del full[name]  # 产业兴县: a slogan's words, not 兴县 of 吕梁市
     # A short form that is an everyday word (资源, 合作, 港口) says nothing; one that is not (蔡甸, 容城) names its
     # division as surely as the full name.
     short = Counter(n for m in mentions for n, is_full in m.names if not is_full and not is_everyday_word(m.form))
@@ -180,9 +192,13 @@ def _body_choice(mentions: list[Mention], self_char: str | None, text: str) -> s
     if self_char:
         candidates = {n for n in candidates if n.endswith(self_char)}
     # A name written in full at least once, or in short form often (蔡甸 16 times, 蔡甸区 once or never); a short
-    # form met fewer times counts when it is the only division of the report's own level the text names.
+    # form met fewer times counts when it is the only division of the report's own level the text names, and it is
+    # a place's name in jieba's dictionary (西和) or the text names its city or province too (富民 of 强市兴县富民 is
+    # a slogan's word, not 富民县).
+    short_forms = {n: m.form for m in mentions for n, is_full in m.names if not is_full}
     scores = {n: 3 * full[n] + short[n] for n in candidates
-              if full[n] or short[n] >= MIN_SHORT_ONLY or (self_char and len(candidates) == 1)}
+              if full[n] or short[n] >= MIN_SHORT_ONLY
+              or (self_char and len(candidates) == 1 and (is_place_word(short_forms[n]) or corroborated(n)))}
     if not scores:
         return None
     ranked = sorted(((sc, n) for n, sc in scores.items()), reverse=True)

@@ -170,6 +170,11 @@ def is_everyday_word(word: str) -> bool:
     return count >= EVERYDAY_FREQUENCY and tag not in ("ns", "nr", "nrt", "nrfg", "nz", "j")
 
 
+def is_place_word(word: str) -> bool:
+    """A short form jieba's dictionary tags as a place name (西和), not as a common word (富民, 'enrich the people')."""
+    return _jieba_dictionary().get(word, (0, ""))[1] == "ns"
+
+
 @lru_cache(maxsize=1)
 def _jieba_dictionary() -> dict[str, tuple[int, str]]:
     """word -> (count, part-of-speech tag) from the dictionary jieba ships, read as a file: initialising jieba itself
