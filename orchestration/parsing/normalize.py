@@ -348,12 +348,13 @@ def normalize_text(text: str) -> str:
     text = repairs.r_escapes(repairs.literal_line_breaks(text))
     if looks_like_html(text):
         text = html_to_text(text)
-    elif len(_ENTITY.findall(text[:200000])) >= 3:  # a page copied as text with its entities (&nbsp;) still in
+    elif _ENTITY.search(text, 0, 200000):  # a page copied as text with its entities (&nbsp;) still in: never prose
         text = html.unescape(text)
     text = unicodedata.normalize("NFKC", replace_lookalikes(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = repairs.spaces_in_figures(repairs.lost_spaces(repairs.pinyin_residue(repairs.garbled_percent(text))))
+    text = repairs.stray_full_stops(repairs.letter_l_for_one(text))
     if is_traditional(text):
         text = _opencc("t2s").convert(text)
     if "百分之" in text:

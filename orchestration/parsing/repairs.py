@@ -22,6 +22,10 @@ _SPACE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \u00a0\u3000]+(?=\d)")
 _SPACE_AFTER_NUMBER = re.compile(r"(?<=\d)[ \u00a0\u3000]+(?=[\u4e00-\u9fff%])")
 _GARBLED_PERCENT = re.compile(r"(?<=\d)_M_M_")  # a converter's stand-in for % (增长13.3_M_M_)
 MIN_REPEATED_LINE = 40  # a paragraph this long never recurs word for word in one report
+# A letter l typed for the digit 1 inside a figure (完成l26.9亿元, 2l.5%): before a digit, after a character or digit.
+_LETTER_L = re.compile(r"(?<=[\d\u4e00-\u9fff])l(?=\d)|(?<=\d)l(?=[\d.])")
+# A full stop right after a comma or semicolon (控制在7.2%,。以内): a converter's debris, not the end of a sentence.
+_STRAY_STOP = re.compile(r"(?<=[,;、])\s*。")
 
 
 def literal_line_breaks(text: str) -> str:
@@ -64,15 +68,31 @@ def spaces_in_figures(text: str) -> str:
     return _SPACE_AFTER_NUMBER.sub("", text)
 
 
+def letter_l_for_one(text: str) -> str:
+    """完成l26.9亿元 -> 完成126.9亿元: a lower-case l typed for the digit 1 next to digits."""
+    return _LETTER_L.sub("1", text) if "l" in text else text
+
+
+def stray_full_stops(text: str) -> str:
+    """控制在7.2%,。以内 -> 控制在7.2%,以内: a 。 right after a comma ends no sentence."""
+    return _STRAY_STOP.sub("", text) if "。" in text else text
+
+
 def repeated_paragraphs(lines: list[str]) -> list[str]:
     """A page storing the report body twice (desktop and mobile views) or six times: later copies of a long
-    paragraph are dropped, so every figure is read once."""
+    paragraph are dropped, and with them the short lines (a bullet, a heading) that follow it in the copy and
+    were met before, so every figure is read once. A short line alone may recur (a heading 一、), so it is dropped
+    only inside a copy."""
     seen: set[str] = set()
     out = []
+    in_copy = False
     for ln in lines:
         if len(ln) >= MIN_REPEATED_LINE:
-            if ln in seen:
+            in_copy = ln in seen
+            if in_copy:
                 continue
-            seen.add(ln)
+        elif in_copy and ln in seen:
+            continue
+        seen.add(ln)
         out.append(ln)
     return out

@@ -7,9 +7,11 @@ import re
 from .dates import DASHES, DATE, PAREN_DATE
 from .normalize import is_boilerplate_line
 from .sections import HEADING_NUMBER
+from .words import alternation
 
 CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff()]) +(?=[\u4e00-\u9fff()])")
 _ABSTRACT = re.compile(r"摘要|摘登|摘编")
+_TITLE_LABEL = re.compile(rf"^{alternation('title_label', 'page_words.csv')}\s*[:|]\s*")
 MAX_HEADER_LINES = 25
 
 
@@ -33,7 +35,7 @@ def title_of(header: list[str]) -> str | None:
     titles = []
     for line in header:
         s = CJK_SPACE.sub("", line)  # letter-spaced titles: 政 府 工 作 报 告
-        s = PAREN_DATE.sub("", s).strip()
+        s = _TITLE_LABEL.sub("", PAREN_DATE.sub("", s).strip())
         if s and len(s) <= 80 and not DATE.fullmatch(DASHES.sub("", s)) and not s.startswith(("——", "—")):
             titles.append(s)
     for word in ("政府工作报告", "工作报告", "报告"):  # a site's section name (报告/总结) is no title

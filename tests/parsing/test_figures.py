@@ -317,12 +317,12 @@ def test_parts_of_a_total_are_not_the_total(text, rows):
 # year's, over five years.
 @pytest.mark.parametrize("text, rows", [
     # national_china_2001.txt
-    ("一、2000年工作回顾\n\n全国经济平稳。\n\n二、关于国民经济和社会发展第十个五年计划纲要\n\n"
-     "综合考虑各方面因素,“十五”期间年均经济增长速度预期目标为7%左右。",
+    (("一、2000年工作回顾\n\n全国经济平稳。\n\n二、关于国民经济和社会发展第十个五年计划纲要\n\n"
+      "综合考虑各方面因素,“十五”期间年均经济增长速度预期目标为7%左右。"),
      [("gdp", 2005, 5, "target", "growth", 7.0, "%", "approx", None)]),
     # province_hebei_2001.txt
-    ("一、2000年工作回顾\n\n全省经济平稳。\n\n二、“十五”计划纲要\n\n"
-     "“十五”期间,全省国内生产总值年均增长率要达到8—9%。",
+    (("一、2000年工作回顾\n\n全省经济平稳。\n\n二、“十五”计划纲要\n\n"
+      "“十五”期间,全省国内生产总值年均增长率要达到8—9%。"),
      [("gdp", 2005, 5, "target", "growth", 8.0, "%", "range", 9.0)]),
 ])
 def test_the_tenth_five_year_plan_dates_its_term(text, rows):

@@ -10,7 +10,7 @@ import pytest
 
 from orchestration.parsing import parse_report
 from orchestration.parsing.normalize import normalize_text
-from tests.parsing.corpus_texts import corpus_text, parsed, wrong_now
+from tests.parsing.corpus_texts import corpus_text, parsed
 
 # (file, district, city, province, admin_level)
 WHOLE_REPORTS = [

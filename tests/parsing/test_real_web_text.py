@@ -26,7 +26,6 @@ from tests.parsing.corpus_texts import (
     plan,
     raw_text,
     review,
-    wrong_now,
 )
 from tests.parsing.corpus_texts import row as row_of
 
@@ -74,8 +73,7 @@ from tests.parsing.corpus_texts import row as row_of
     # the same with a letter l typed for the digit 1
     pytest.param(review(2017) + "据统计,全县生产总值完成l26.9亿元,增长8%;",
                  [("gdp", 2017, 1, "actual", "level", 126.9, "亿元", "eq", None),
-                  ("gdp", 2017, 1, "actual", "growth", 8.0, "%", "eq", None)], id="letter-l-for-one",
-                 marks=wrong_now("l26.9亿元 is read as 26.9亿元")),
+                  ("gdp", 2017, 1, "actual", "growth", 8.0, "%", "eq", None)], id="letter-l-for-one"),
 ])
 def test_figures_in_damaged_text(text, rows):
     assert headline_rows(text) == rows
@@ -115,7 +113,6 @@ def test_a_cut_utf8_character_loses_nothing_else():
     assert [f.value for f in got.figures] == [f.value for f in parsed("county_yuli_2025.txt").figures]
 
 
-@wrong_now("a stray 。 (7.2%,。以内) ends the 预期目标 sentence: the income targets become results")
 def test_a_stray_full_stop_inside_a_target_list():
     # city_zhangzhou_2010.txt (news, no section headings): "主要預(yù)期目標是:… 人口自然增長率控制在7.2%,。以內(nèi),;
     # 城鎮(zhèn)居民人均可支配收入實際增長8%,農(nóng)民人均純收入實際增長7%;"
@@ -142,7 +139,6 @@ def test_a_body_stored_several_times_gives_each_figure_once(name, copies, senten
     assert [row_of(f) for f in parsed(name).figures if f.indicator and f.is_headline].count(row) == 1
 
 
-@wrong_now("lines under 40 characters of the repeated copies are kept (figures read 6 times)")
 def test_a_body_stored_six_times_is_read_once():
     # national_china_2004.txt: the bullet "——就业超过预期目标。城镇新增就业859万人,下岗失业人员再就业440万人。" (38 chars)
     text = corpus_text("national_china_2004.txt")
@@ -161,7 +157,6 @@ def test_scraper_header_lines_do_not_decide_the_years():
     assert (meta.district, meta.report_year, meta.delivered_on) == ("保定市", 2007, date(2007, 1, 30))
 
 
-@wrong_now("the scraper's label 标题: is kept in the title")
 @pytest.mark.parametrize(("name", "title"), [
     # 标题:高阳县2015年政府工作报告
     pytest.param("county_gaoyang_2015.txt", "高阳县2015年政府工作报告", id="county"),
@@ -172,7 +167,6 @@ def test_scraper_title_label_is_not_part_of_the_title(name, title):
     assert parsed(name).meta.title == title
 
 
-@wrong_now("two &nbsp; entities (under the 3 that trigger unescaping) stay in the text")
 def test_a_stray_html_entity():
     # district_xushui_2019.txt: "保定市徐水区人民政府区长&nbsp; 李志永"
     assert "&nbsp;" not in corpus_text("district_xushui_2019.txt")
