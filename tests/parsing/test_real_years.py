@@ -86,7 +86,6 @@ def test_a_review_heading_without_a_year():
     assert "heading" in evidence_of(meta, "review")
 
 
-@wrong_now("三、二三年的工作重点 (二〇〇三年 without its 〇) is read as a five-year outlook")
 def test_a_heading_that_lost_its_zeros_still_plans_its_year():
     # county_qingyuan_2003.txt: "三、二三年的工作重点" / "2003年全县经济工作的主要预期目标为:" / "国内生产总值增长13.5%;"
     rows = [r for r in map(row, parsed("county_qingyuan_2003.txt").figures) if r[5] == 13.5]
