@@ -94,6 +94,11 @@ BY_YEAR = re.compile(rf"到({YEAR})年|至({YEAR})年")
 FROM_START = re.compile(rf"(?:从|由)\s*(?:({YEAR})\s*年(?:底|末)?\s*的?\s*)?$")
 FROM_TO_NEXT = re.compile(rf"\s*{alternation('from_to_verb')}?\s*(?:到|至)\s*"
                           rf"(?:{YEAR}\s*年(?:底|末)?\s*的?\s*)?[\d.一二三四五六七八九十两百千]")
+# 从2015年的39.70亿元增长到…;工业增加值从1.66亿元增长到…: a pair without years takes the start year of the pair
+# before it in the sentence.
+FROM_YEAR = re.compile(rf"(?:从|由)\s*({YEAR})\s*年(?:底|末)?\s*的")
+# 2002年与1998年相比,…由21.70亿元增加到29.44亿元: the year compared with is the from-value's.
+COMPARED_WITH = re.compile(rf"(?:与|同|和)\s*({YEAR})\s*年(?:底|末)?\s*(?:相比|比较)")
 # A year that dates what follows (not 到2026年, 较2016年, 2019年以来).
 YEAR_CONTEXT = re.compile(
     rf"(?<!{char_class('not_dating_before')})({YEAR})年(?!{alternation('not_dating_after')}|\d)"
@@ -107,7 +112,8 @@ REL_YEAR_LABEL = re.compile(f"({alternation('relative_year')})[::]")
 ALIAS_TAIL = re.compile(alternation("alias_tail"))
 # 十三五期间: the five-year plan periods, by their ordinal (九五 1996-2000, 十五 2001-2005, 十一五 2006-2010 … 十五五
 # 2026-2030).
-PLAN_PERIOD = re.compile(rf"(十[一二三四五]|[八九十])五[”\"]?(?:规划|计划)?{alternation('plan_period_end')}")
+# A period compared with (比“八五”时期增长79.6%) dates nothing.
+PLAN_PERIOD = re.compile(rf"(?<![比较与同])(?<![比较与同][“\"])(十[一二三四五]|[八九十])五[”\"]?(?:规划|计划)?{alternation('plan_period_end')}")
 ESTIMATE = re.compile(alternation("estimate_cue"))
 ACTUAL_CUE = re.compile(alternation("actual_cue"))
 TARGET_CUE = re.compile(alternation("target_cue"))

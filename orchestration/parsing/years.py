@@ -51,7 +51,7 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
                     since_previous: int | None = None) -> TimeWords:
     """`before`: the sentence up to the number; `since_previous`: where the words since the previous figure start."""
     work = doc.work
-    if section_kind != "other" and "年" not in before and "十" not in before:
+    if section_kind != "other" and "年" not in before and "五" not in before:  # a plan's name ends in 五: 八五, 十三五
         return _NO_TIME_WORDS  # most figures: nothing in their words dates them
     para_year = para_label = None
     if section_kind == "other":
@@ -74,7 +74,7 @@ def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
         rel = _last(S.REL_YEAR, before, chain)
     # 十三五期间 dates the figures after it; 由“十二五”末的29.1亿元增长到50.1亿元 dates only the first
     own = before[len(before) - (q.start - since_previous):] if since_previous is not None else before
-    period = _last(P.PLAN_PERIOD, own) if "十" in own else None
+    period = _last(P.PLAN_PERIOD, own) if "五" in own else None
     return TimeWords(
         dated=int(dated.group(1)) if dated else None,
         by=int(by.group(1) or by.group(2)) if by else None,
@@ -157,6 +157,12 @@ def _period_start(doc: Document, q: Quantity, sec: Section | None, sent: tuple[i
         return None
     if m.group(1):
         return int(m.group(1))
+    earlier = [int(y) for y in P.FROM_YEAR.findall(work, sent[0], lo)] if lo > sent[0] else []
+    if earlier:
+        return earlier[-1]
+    compared = P.COMPARED_WITH.search(work, sent[0], q.start)
+    if compared:
+        return int(compared.group(1))
     if status == "target":
         return meta.review_year or (year - 1 if year else None)
     if year is None:
