@@ -237,7 +237,6 @@ def test_lists(text, rows):
 
 # A list whose later members are other measures (jobs moved out of farming, re-employment, migrant returnees): only
 # the first member is the indicator.
-@wrong_now("a later list member with its own subject inherits the first's indicator")
 @pytest.mark.parametrize(("text", "rows"), [
     # county_miyi_2023.txt
     pytest.param(review(2022) + "城镇新增就业2599人,农村劳动力转移就业3.03万人,城镇登记失业率为3.55%。",
