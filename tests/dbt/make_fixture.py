@@ -79,7 +79,7 @@ def report_2020() -> ParsedReport:
         # 个百分点 is never a headline value
         _fig(10, 2.6, "个百分点", "points", indicator="hightech_value_added", subject="高新技术产业增加值占GDP比重",
              is_headline=True, year=2019, evidence="同比提高2.6个百分点"),
-        # no year: cannot be placed, so not an indicator value
+        # no year: kept as an indicator value of unknown year (year NULL)
         _fig(11, 71.98, "亿元", "level", indicator="fixed_asset_investment", subject="固定资产投资", is_headline=True,
              evidence="固定资产投资完成71.98亿元"),
     ]

@@ -17,6 +17,7 @@ with results as (
     from {{ ref('int_figures_deduplicated') }} as f
     inner join {{ ref('int_reports_joined_to_file_state') }} as r using (report_id)
     where f.status in ('actual', 'estimate')
+      and f.year is not null  -- a result of an unknown year pairs with nothing
       and r.district is not null
       and not r.withdrawn
 ),

@@ -11,6 +11,7 @@ with targets as (
     inner join {{ ref('int_reports_placed_in_hierarchy') }} as p using (report_id)
     where not t.withdrawn
       and t.span_years = 1
+      and t.year is not null
 )
 
 select

@@ -16,6 +16,7 @@ with targets as (
         end as pair_span_years
     from {{ ref('fct_targets') }}
     where district is not null
+      and year is not null  -- a target of an unknown year compares with nothing
       and not withdrawn
 ),
 
