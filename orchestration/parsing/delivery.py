@@ -118,6 +118,35 @@ def delivered_on(text: str, header: list[str], meeting: Meeting | None) -> date 
     return None
 
 
+_MONTH_DAY_BEFORE = re.compile(r"(?<![\d年])(1[0-2]|[1-9])\s*月\s*([12]\d|3[01]|[1-9])\s*日[^\n。]{0,8}$")
+_MONTH_DAY_REACH = 24 + 20  # the meeting's place name, and the time of day and a comma before it (上午9时,)
+
+
+def meeting_day(text: str, meeting: Meeting | None) -> tuple[int, int] | None:
+    """(month, day) written without a year just before the meeting where a news lead names it ("1月12日上午,高阳县
+    第十八届人民代表大会第三次会议隆重开幕"; a headline may name it first): the delivery day, in the year the report
+    is found to be delivered."""
+    if meeting is None:
+        return None
+    name = f"{meeting.term}届"
+    at = text.find(name, 0, NEWS_LEAD)
+    while at >= 0:
+        m = _MONTH_DAY_BEFORE.search(text, max(0, at - _MONTH_DAY_REACH), at - len(meeting.place_text or ""))
+        if m:
+            return int(m.group(1)), int(m.group(2))
+        at = text.find(name, at + 1, NEWS_LEAD)
+    return None
+
+
+def dated_in(year: int | None, month_day: tuple[int, int] | None) -> date | None:
+    if year is None or month_day is None:
+        return None
+    try:
+        return date(year, *month_day)
+    except ValueError:  # 2月30日
+        return None
+
+
 # --- whose report -----------------------------------------------------------------------------------------------
 
 def meeting_name(meeting: Meeting | None, district: str | None) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .delivery import delivered_on, find_meeting, meeting_name, session_year
+from .delivery import dated_in, delivered_on, find_meeting, meeting_day, meeting_name, session_year
 from .government import reporting_government
 from .records import ReportMeta, Section
 from .report_years import report_years
@@ -32,6 +32,9 @@ def extract_meta(text: str, sections: list[Section]) -> ReportMeta:
     delivered = delivered_on(text, header, meeting)
     title = title_of(header)
     years = report_years(text, sections, delivered, session_year(meeting), title)
+    if delivered is None and years.evidence and "report: assumed" not in years.evidence:
+        # a news lead's day without its year (1月12日上午,…会议隆重开幕), in the year the report was delivered
+        delivered = dated_in(years.report_year, meeting_day(text, meeting))
     return ReportMeta(
         district=gov.district,
         city=gov.city,

@@ -222,6 +222,7 @@ def _page(group: str) -> tuple[str, ...]:
 
 
 # "label: value" lines of a page's article info block; only ever at the start of a short line.
+_URL_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{0,8}\s*[:|]?\s*(?:https?://|www\.)\S*$")
 _META_LABEL = re.compile(rf"^[【\[]?{alternation('meta_label', 'page_words.csv')}\s*[:|]")
 # Share/print/font-size buttons: a line made only of these words (split, not one regex, to stay linear).
 _BUTTON_WORDS = frozenset(_page("button"))
@@ -246,6 +247,8 @@ MAX_BOILERPLATE_LINE = 120  # site chrome comes in short lines; a report paragra
 
 def is_boilerplate_line(line: str) -> bool:
     s = line.strip()
+    if ("http" in s or "www." in s) and _URL_LINE.match(s):
+        return True  # 来源URL:http://www.hebei.gov.cn/…: a scraper's record of the page, however long
     if not s or len(s) > MAX_BOILERPLATE_LINE:
         return False
     if _ONLY_MARKS.match(s):

@@ -427,3 +427,19 @@ def test_a_news_dateline_dates_the_report():
     meta = _meta(text)
     assert (meta.district, meta.meeting) == ("株洲市", "株洲市第十四届人民代表大会第五次会议")
     assert (meta.report_year, meta.delivered_on) == (2015, date(2015, 1, 20))
+
+
+@pytest.mark.parametrize(("name", "delivered"), [
+    # a news lead's day without its year before the meeting it opens, in the year the report is dated to:
+    # county_gaoyang_2023.txt "1月12日上午,高阳县第十八届人民代表大会第三次会议隆重开幕" (a headline names it first)
+    ("county_gaoyang_2023.txt", date(2023, 1, 12)),
+    # district_longhua_2018.txt "1月24日上午9时,龙华区第一届人民代表大会第二次会议在龙华会堂开幕"
+    ("district_longhua_2018.txt", date(2018, 1, 24)),
+    # province_hebei_2005.txt: the scraper's 标题/发文单位/…/来源URL block, then 正文: and the report's own header
+    # "在河北省第十届人民代表大会第三次会议上 / 河北省省长 季允石 / (二〇〇五年一月十一日)"
+    ("province_hebei_2005.txt", date(2005, 1, 11)),
+])
+def test_delivery_day_of_news_leads_and_scraped_pages(name, delivered):
+    from tests.parsing.corpus_texts import parsed
+
+    assert parsed(name).meta.delivered_on == delivered
