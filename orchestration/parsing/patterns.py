@@ -76,7 +76,9 @@ DECREASE = re.compile(
                    if d == "down") + f"){_CHANGE_END}"
 )
 LEVEL_TO = re.compile(rf"({alternation('level_to_verb')})(到|至)$")
-SHARE_OF = re.compile(rf"占(?!{char_class('not_share_of')})")
+SHARE_OF = re.compile(rf"占(?:(?={alternation('share_of_despite')})|(?!{char_class('not_share_of')}))")
+# 占全省的比重, 占年计划的: the share of a whole the figure is a part of, or of a plan.
+SHARE_OF_WHOLE = re.compile(rf"占\s*(?:{alternation('share_of_whole')})")
 SHARE_WORD = re.compile(alternation("share_word"))
 AVG = re.compile(alternation("average_word"))
 CUMULATIVE = re.compile(alternation("cumulative_word"))

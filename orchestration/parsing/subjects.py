@@ -69,7 +69,16 @@ def resolve_subjects(doc: Document, run: list[Quantity], seg_start: int, floor: 
     """Subjects for each figure of a run, whether the run is a share (占…), and where its tail starts.
 
     `seg_start` is where the words since the previous figure start, `floor` the sentence start, `history` the
-    subjects of the sentence's earlier runs."""
+    subjects of the sentence's earlier runs. A share of a whole (沿海地区生产总值占全省的比重) or of a plan
+    (占年计划的116%) is a part's: never the report's own headline value."""
+    subjects, share, tail_start = _subjects_of_run(doc, run, seg_start, floor, history)
+    if share and P.SHARE_OF_WHOLE.search(doc.work, seg_start, run[0].start):
+        subjects = [[Subject(s.code, s.text, s.start, False, s.fallback) for s in subs] for subs in subjects]
+    return subjects, share, tail_start
+
+
+def _subjects_of_run(doc: Document, run: list[Quantity], seg_start: int, floor: int,
+                     history: list[list[Subject]]) -> tuple[list[list[Subject]], bool, int]:
     work = doc.work
     seg_end = run[0].start
     k = len(run)

@@ -336,3 +336,22 @@ def test_the_tenth_five_year_plan_dates_its_term(text, rows):
 ])
 def test_rural_income_without_its_name_is_the_statistic_of_its_year(heading, year, code):
     assert headline_rows(heading + "农民收入增长8%。") == [(code, year, 1, "target", "growth", 8.0, "%", "eq", None)]
+
+
+# Shares of a whole or of a plan, and new nouns after a semicolon, in real sentences.
+@pytest.mark.parametrize("text, rows", [
+    # city_shenzhen_2024.txt: 占地区生产总值比重 is a share of GDP (not 占地, land taken), the industry's share
+    (REVIEW + "战略性新兴产业增加值增长8.8%,占地区生产总值比重提高到41.9%。", []),
+    # province_hebei_2013.txt: the coastal cities' GDP as a share of the province's
+    (REVIEW + "2012年秦唐沧沿海地区生产总值占全省的比重达到36.9%。", []),
+    # county_xushui_2010.txt: a share of the year's plan
+    (REVIEW + "实际利用外资580万美元,占年计划的116%。", [("foreign_capital_used", 2019, 1, "actual", "level", 580.0, "万美元", "eq", None)]),
+    # province_hebei_2019.txt: forest cover and PM2.5 after the price target are other measures
+    (PLAN + "居民消费价格涨幅控制在3%左右;森林覆盖率达到35%;PM2.5平均浓度下降5%以上。",
+     [("cpi", 2020, 1, "target", "growth", 3.0, "%", "approx", None)]),
+    # district_qingyuan_2021.txt: insurance coverage rates after the unemployment rate
+    (REVIEW + "城镇登记失业率控制在4.5%以内,城乡居民养老保险和医疗保险参保率分别达到100%和96.9%。",
+     [("unemployment_rate", 2019, 1, "actual", "rate", 4.5, "%", "max", None)]),
+])
+def test_shares_of_a_whole_and_other_measures_are_not_headline_values(text, rows):
+    assert headline_rows(text) == rows
