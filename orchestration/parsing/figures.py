@@ -71,8 +71,10 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             plain_tail = strip_hedge(first_tail)
             increment, decrease = changed(plain_tail), decreases(plain_tail)
             measures = None
-            since, average = span_words(seg)
-            comparator = comparator_of(seg, since)
+            # a comparison before the last ; is the previous clause's (…,比2011年翻了近一番;固定资产投资完成77.6亿元)
+            own_seg = seg[seg.rfind(";") + 1:]
+            since, average = span_words(own_seg)
+            comparator = comparator_of(own_seg, since)
             # time words and status cues of a run's figures are its first one's: only 、/和 stand between them
             time = read_time_words(doc, run[0], kind, work[sent[0]:run[0].start], prev_end)
             status_read = figure_status(kind, cues, run[0].start, work, doc.paragraph_start(run[0].start), time,

@@ -355,3 +355,15 @@ def test_rural_income_without_its_name_is_the_statistic_of_its_year(heading, yea
 ])
 def test_shares_of_a_whole_and_other_measures_are_not_headline_values(text, rows):
     assert headline_rows(text) == rows
+
+
+def test_a_comparison_of_the_previous_clause_does_not_date_the_next():
+    # county_gaoyang_2017.txt: 比2011年 belongs to the revenue before the ;, not to the investment after it; the
+    # electricity figures (亿度) after the industry's growth are their own
+    text = (TERM + "一般公共预算收入完成6.37亿元,比2011年翻了近一番;固定资产投资完成77.6亿元,是2011年的1.89倍。"
+            "规模以上工业增加值完成48.5亿元,增长18.2%,增速全市第一;全社会用电量12.1亿度,增长7.5%。")
+    rows = headline_rows(text)
+    assert ("fixed_asset_investment", 2021, 1, "actual", "level", 77.6, "亿元", "eq", None) in rows
+    assert [r for r in rows if r[0] == "industrial_value_added"] == [
+        ("industrial_value_added", 2021, 1, "actual", "level", 48.5, "亿元", "eq", None),
+        ("industrial_value_added", 2021, 1, "actual", "growth", 18.2, "%", "eq", None)]
