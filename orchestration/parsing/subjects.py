@@ -22,6 +22,7 @@ from .lexicon import (
 )
 from .quantities import Quantity
 from .scanning import last_new_noun, trim_subject
+from .words import words
 
 
 @dataclass(slots=True)
@@ -32,6 +33,9 @@ class Subject:
     headline: bool = True
     fallback: bool = False  # named by a fallback alias (工业增加值): kept only where no proper-name figure exists
 
+
+_ANAPHORIC = frozenset(words("anaphoric_head"))
+_CLAUSE_START = ("", ",", ";", ":", "、", "。")
 
 # A bare two-character alias (出口, 创汇) takes its actor from the sentence: 专汽行业开拓海外市场成效明显,实现出口7000万美元
 # is that sector's exports.
@@ -96,6 +100,8 @@ def _subjects_of_run(doc: Document, run: list[Quantity], seg_start: int, floor: 
     if aliases:  # the alias words themselves may carry the verb (经济增长6%)
         tail_start = aliases[-1].key_start
     blocker = last_new_noun(region)  # the noun nearest the number names it
+    if blocker and region[blocker[0]:blocker[1]] in _ANAPHORIC and region[blocker[0] - 1:blocker[0]] in _CLAUSE_START:
+        blocker = None  # 总额 opening its clause is the total of the subject before it (not 零售额总额)
     if aliases and not blocker:
         last = aliases[-1]
         together = P.TOGETHER.search(work, last.end, seg_end) is not None  # 分别增长, 均增长
