@@ -10,11 +10,19 @@ from orchestration.storage.publish import publish
 
 progress = logging.getLogger("gwr.progress")
 
+# The published file and the chart (defs/chart.py) follow any materialization of what they are copied or drawn from,
+# also one a user starts by hand (a single mart after a dictionary edit): otherwise the mart shows green while
+# analysts read the old file. Runs that already publish (refresh_warehouse, rebuild_warehouse) request nothing more: eager() ignores an
+# update made by a run that also targeted the asset. A failed blocking check upstream (a dbt test) holds it back.
+# The sensor publish_follows_builds (defs/automation.py) evaluates it.
+PUBLISH_CONDITION = dg.AutomationCondition.eager() & dg.AutomationCondition.all_deps_blocking_checks_passed()
+
 
 @dg.asset(
     deps=[dbt_models],
     group_name="publish",
     kinds={"duckdb"},
+    automation_condition=PUBLISH_CONDITION,
     description="The warehouse file analysts open (GWR_WAREHOUSE), replaced by copy and atomic rename only after "
     "ingest, parse, load and every dbt model and test have succeeded.",
 )
