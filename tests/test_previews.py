@@ -66,7 +66,8 @@ def con(tmp_path):
 
 def preview_lines(con, name: str, limit: int = 5) -> list[list[str]]:
     return [[cell.strip() for cell in line.strip("|").split("|")]
-            for line in preview_markdown(con, "marts", name, limit=limit).splitlines() if not line.startswith("|---")]
+            for line in preview_markdown(con, "marts", name, limit=limit).splitlines()
+            if line.startswith("|") and not line.startswith("|---")]
 
 
 def test_a_mart_preview_shows_the_analyst_columns_first_and_the_newest_report_first(con):
@@ -75,6 +76,10 @@ def test_a_mart_preview_shows_the_analyst_columns_first_and_the_newest_report_fi
     assert header[0] == "district" and "indicator_value_id" not in header and "report_id" not in header
     # 蔡甸区 was read last: its rows first, by indicator within the report
     assert [(r[0], r[1]) for r in rows] == [("蔡甸区", "gdp"), ("蔡甸区", "retail_sales"), ("西塞山区", "gdp")]
+    text = preview_markdown(con, "marts", "fct_targets")
+    assert text.startswith("**marts.fct_targets**: 3 of 3 rows")
+    assert text.endswith("Also in the table: indicator_value_id, report_id, source_file "
+                         "(`SELECT * FROM marts.fct_targets`).")
 
 
 def test_the_report_just_added_heads_the_preview_of_dim_reports(con):

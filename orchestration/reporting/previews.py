@@ -116,12 +116,19 @@ def preview_query(con: duckdb.DuckDBPyConnection, schema: str, name: str, limit:
 
 
 def preview_markdown(con: duckdb.DuckDBPyConnection, schema: str, name: str, limit: int = PREVIEW_ROWS) -> str:
+    """A caption, the preview table, and the columns left out, so an analyst knows what else the table holds."""
     cur = con.execute(preview_query(con, schema, name, limit))
     columns = [d[0] for d in cur.description]
     rows = cur.fetchall()
     if not rows:
         return f"`{schema}.{name}` is empty."
-    return markdown_table(columns, rows)
+    total = row_count(con, schema, name)
+    others = [c for c, _ in column_types(con, schema, name) or [] if c not in columns]
+    parts = [f"**{schema}.{name}**: {len(rows)} of {total} rows, the report read last first.", "",
+             markdown_table(columns, rows)]
+    if others:
+        parts += ["", f"Also in the table: {', '.join(others)} (`SELECT * FROM {schema}.{name}`)."]
+    return "\n".join(parts)
 
 
 def relation_of(node: Mapping[str, Any]) -> tuple[str, str]:

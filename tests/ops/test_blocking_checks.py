@@ -14,6 +14,8 @@ from orchestration import runner
 from orchestration.storage import raw_checks
 from tests.conftest import SAMPLES
 
+pytestmark = pytest.mark.slow  # two builds
+
 
 def test_a_failed_evidence_check_publishes_nothing(tmp_path, monkeypatch):
     samples = sorted(SAMPLES.glob("*.txt"))

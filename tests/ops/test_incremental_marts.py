@@ -20,6 +20,8 @@ from orchestration.storage.publish import STORAGE_CONFIG
 from tests.bench.corpus import generate
 from tests.ops.build import child_env, query, run_build, snapshot
 
+pytestmark = pytest.mark.slow  # four builds of a generated corpus: 1.5 minutes
+
 INCREMENTAL_MARTS = ("dim_sections", "fct_indicator_values", "fct_projects", "fct_targets", "fct_topic_attention")
 INCREMENTAL_MODELS = ("intermediate.int_unbound_figures", *(f"marts.{m}" for m in INCREMENTAL_MARTS))
 
