@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import dagster as dg
 import duckdb
 import pytest
@@ -24,6 +26,7 @@ from orchestration.reporting.previews import (
         (None, ""),
         (float("nan"), ""),
         ("同比增长9.1%", "同比增长9.1%"),
+        (datetime(2024, 3, 5, 8, 0, 26, 839000), "2024-03-05 08:00"),
         ("a|b", "a\\|b"),
         ("地区生产总值,\n增长9.1%", "地区生产总值, 增长9.1%"),
     ],

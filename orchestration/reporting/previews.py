@@ -10,6 +10,7 @@ import math
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         text = str(int(value))
+    elif isinstance(value, datetime):
+        text = value.strftime("%Y-%m-%d %H:%M")  # the minute is enough to tell which report came last
     else:
         text = str(value)
     text = " ".join(text.split())
