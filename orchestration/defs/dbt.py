@@ -61,7 +61,8 @@ def table_metadata(con, node: Mapping[str, Any]) -> dict:
     if node.get("config", {}).get("materialized") != "view":
         meta["dagster/row_count"] = dg.MetadataValue.int(row_count(con, schema, table))
         if schema == "marts":
-            meta["preview"] = dg.MetadataValue.md(preview_markdown(con, schema, table))
+            described = {name: (doc or {}).get("description", "") for name, doc in docs.items()}
+            meta["preview"] = dg.MetadataValue.md(preview_markdown(con, schema, table, descriptions=described))
     return meta
 
 

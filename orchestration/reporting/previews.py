@@ -7,6 +7,7 @@ run. Which columns a mart's preview shows, and in which order, is data: preview_
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -94,11 +95,13 @@ def _has_table(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
                        [schema, name]).fetchone()[0] > 0
 
 
-def preview_query(con: duckdb.DuckDBPyConnection, schema: str, name: str, limit: int = PREVIEW_ROWS) -> str:
+def preview_query(con: duckdb.DuckDBPyConnection, schema: str, name: str,
+                  limit: int = PREVIEW_ROWS) -> tuple[str, bool]:
     """The analyst's columns first (preview_layout.toml), the rows of the report read last first.
 
     Recency is dim_reports' ingested_at: the table's own column, or joined on report_id. A listed column the table
-    no longer has is left out, so a renamed column costs the preview a column, not the materialization."""
+    no longer has is left out, so a renamed column costs the preview a column, not the materialization. Returns the
+    query and whether its rows come newest report first."""
     available = [c for c, _ in column_types(con, schema, name) or []]
     layout = preview_layouts().get(name) or PreviewLayout(tuple(available[:DEFAULT_COLUMNS]))
     columns = [c for c in layout.columns if c in available] or available[:DEFAULT_COLUMNS]
@@ -110,28 +113,48 @@ def preview_query(con: duckdb.DuckDBPyConnection, schema: str, name: str, limit:
         source += (" LEFT JOIN (SELECT report_id, max(ingested_at) AS ingested_at FROM "
                    f"{quote_relation(schema, 'dim_reports')} GROUP BY report_id) AS r USING (report_id)")
         order.append("r.ingested_at DESC NULLS LAST")
+    newest_first = bool(order)
     for column in layout.then_by:
         if column.lstrip("-") in available:
             order.append(f't."{column.lstrip("-")}"' + (" DESC" if column.startswith("-") else ""))
     select = ", ".join(f't."{c}"' for c in columns)
     order_by = f" ORDER BY {', '.join(order)}" if order else ""
-    return f"SELECT {select} FROM {source}{order_by} LIMIT {int(limit)}"
+    return f"SELECT {select} FROM {source}{order_by} LIMIT {int(limit)}", newest_first
 
 
-def preview_markdown(con: duckdb.DuckDBPyConnection, schema: str, name: str, limit: int = PREVIEW_ROWS) -> str:
-    """A caption, the preview table, and the columns left out, so an analyst knows what else the table holds."""
-    cur = con.execute(preview_query(con, schema, name, limit))
+# the end of a sentence, not of "e.g." or "i.e."
+SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)\.\s")
+
+
+def _first_sentence(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    end = SENTENCE_END.search(text)
+    text = text[: end.start() + 1] if end else text
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def preview_markdown(con: duckdb.DuckDBPyConnection, schema: str, name: str, limit: int = PREVIEW_ROWS,
+                     descriptions: Mapping[str, str] | None = None) -> str:
+    """A caption, the preview table, what its columns mean (dbt's descriptions) and the columns left out.
+
+    The explanation is for the analyst, and it also keeps the text over the 1,000 characters below which the UI
+    renders markdown inline, squeezed into the narrow value column of the metadata table, instead of in a dialog."""
+    query, newest_first = preview_query(con, schema, name, limit)
+    cur = con.execute(query)
     columns = [d[0] for d in cur.description]
     rows = cur.fetchall()
     if not rows:
         return f"`{schema}.{name}` is empty."
     total = row_count(con, schema, name)
     others = [c for c, _ in column_types(con, schema, name) or [] if c not in columns]
-    parts = [f"**{schema}.{name}**: {len(rows)} of {total} rows, the report read last first.", "",
-             markdown_table(columns, rows)]
+    order = ", the report read last first" if newest_first else ""
+    parts = [f"**{schema}.{name}**: {len(rows)} of {total} rows{order}.", "",
+             markdown_table(columns, rows), ""]
+    described = [(c, _first_sentence(descriptions[c])) for c in columns if (descriptions or {}).get(c)]
+    parts += [f"- **{c}**: {text}" for c, text in described]
     if others:
         parts += ["", f"Also in the table: {', '.join(others)} (`SELECT * FROM {schema}.{name}`)."]
-    return "\n".join(parts)
+    return "\n".join(parts).rstrip()
 
 
 def relation_of(node: Mapping[str, Any]) -> tuple[str, str]:
