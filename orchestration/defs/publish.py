@@ -12,11 +12,16 @@ progress = logging.getLogger("gwr.progress")
 
 # The published file and the chart (defs/chart.py) follow any materialization of what they are copied or drawn from,
 # also one a user starts by hand (a single mart after a dictionary edit): otherwise the mart shows green while
-# analysts read the old file. Runs that already publish (refresh_warehouse, rebuild_warehouse) request nothing more: eager() ignores an
-# update made by a run that also targeted the asset. A failed blocking check upstream (a dbt test) holds it back.
+# analysts read the old file. Runs that already publish (refresh_warehouse, rebuild_warehouse) request nothing more:
+# eager() ignores an update made by a run that also targeted the asset. A failed blocking check upstream (a dbt test)
+# holds it back. Not all_deps_blocking_checks_passed(): a hand-built mart skips its relationships tests to marts not
+# rebuilt with it, and a skipped check is not a passed one, so that condition never published after one mart.
 # The sensor publish_follows_builds (defs/automation.py) evaluates it.
-PUBLISH_CONDITION = dg.AutomationCondition.eager() & dg.AutomationCondition.all_deps_blocking_checks_passed()
-
+NO_BLOCKING_CHECK_FAILED_UPSTREAM = ~dg.AutomationCondition.any_deps_match(
+    dg.AutomationCondition.any_checks_match(dg.AutomationCondition.check_failed(), blocking_only=True)
+).with_label("no blocking check failed upstream")
+PUBLISH_CONDITION = (dg.AutomationCondition.eager() & NO_BLOCKING_CHECK_FAILED_UPSTREAM).with_label(
+    "after any upstream materialization, unless a blocking check failed")
 
 @dg.asset(
     deps=[dbt_models],
