@@ -22,12 +22,11 @@ import pytest
 
 from orchestration.reporting.previews import preview_layouts
 from tests.conftest import SAMPLES
-from tests.dagster_dev import dagster_dev, dev_dagster_yaml, graphql, wait_until_loaded
+from tests.dagster_dev import dagster_dev, dev_dagster_yaml, graphql, wait_for, wait_until_loaded
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(os.environ["GWR_SCREENSHOTS"]).resolve() if os.environ.get("GWR_SCREENSHOTS") else \
     Path(tempfile.gettempdir()) / "gwr-ui-shots"
-WAIT = 600  # generous: the machine may be busy; a hang, not slowness, is what this catches
 # the facts the lineage view centres on; the rest of the group is checked in its List tab
 MARTS = ["fct_indicator_values", "fct_targets", "fct_target_vs_prior", "fct_projects"]
 LAPTOP = {"width": 1366, "height": 768}
@@ -52,17 +51,6 @@ def runs(port: int, job: str | None = None, sensor: str | None = None) -> list[d
     fields = "runId status creationTime endTime"
     body = graphql(port, f"{{ runsOrError(filter: {{{condition}}}) {{ ... on Runs {{ results {{ {fields} }} }} }} }}")
     return body["data"]["runsOrError"]["results"]
-
-
-def wait_for(what, proc, log: Path, timeout: float = WAIT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, log.read_text(errors="replace")[-3000:]
-        result = what()
-        if result:
-            return result
-        time.sleep(2)
-    pytest.fail(f"timed out; dagster dev log ends:\n{log.read_text(errors='replace')[-3000:]}")
 
 
 def succeeded(port: int, job: str | None = None, sensor: str | None = None, after: float = 0.0) -> dict | None:
@@ -204,6 +192,7 @@ def test_materialize_all_rebuilds_and_publishes_in_one_run(dagster_ui, browser):
     shot(page, "ui_rebuild_dialog.png")
     clicked = time.time()
     page.get_by_role("button", name="Launch backfill").click()
+    page.get_by_text("Created backfill").first.wait_for(timeout=60_000)  # the page's toast: the launch went through
     page.close()
     run = wait_for(lambda: succeeded(port, "rebuild_warehouse", after=clicked - 1), proc, log)
     print(f"\nrebuild from one click: {run['endTime'] - clicked:.0f} s")
@@ -222,6 +211,8 @@ def test_a_mart_materialized_by_hand_is_published_after_it(dagster_ui, browser):
     page.wait_for_timeout(1000)
     clicked = time.time()
     page.get_by_text("Materialize", exact=True).first.click()
+    # the page launches the run itself: keep it open until the run exists
+    wait_for(lambda: [r for r in runs(port, "__ASSET_JOB") if r["creationTime"] >= clicked - 1], proc, log)
     page.close()
     # the automation condition of the publish group starts a run of its own once the mart is materialized
     wait_for(lambda: succeeded(port, "__ASSET_JOB", after=clicked - 1)
