@@ -1,0 +1,1 @@
+"""Plain reporting functions over the warehouse (charts, previews): no Dagster."""
