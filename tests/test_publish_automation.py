@@ -38,8 +38,7 @@ def test_one_mart_materialized_by_hand_is_published_with_its_chart(defs):
         report(instance, dg.AssetKey("fct_targets"))  # Materialize on the mart's page
         after_mart, cursor = requested(defs, instance, cursor)
         assert after_mart == PUBLISH
-        report(instance, *PUBLISH)  # the automation's run
-        again, _ = requested(defs, instance, cursor)
+        again, _ = requested(defs, instance, cursor)  # once requested, not again
         assert again == set()
 
 
@@ -70,3 +69,13 @@ def test_a_mart_built_while_a_rebuild_publishes_is_published_too(defs):
         report(instance, dg.AssetKey("fct_targets"))
         same_tick, _ = requested(defs, instance, cursor)
         assert same_tick == PUBLISH
+
+
+def test_the_jobs_that_publish_are_tagged_so_their_builds_do_not_publish_twice(defs):
+    from orchestration.defs.publish import PUBLISHING_RUN_TAG
+
+    for name in ("refresh_warehouse", "rebuild_warehouse"):
+        job = defs.resolve_job_def(name)
+        assert PUBLISH <= job.asset_layer.executable_asset_keys
+        assert PUBLISHING_RUN_TAG.items() <= job.run_tags.items(), name
+    assert not PUBLISH & defs.resolve_job_def("process_reports").asset_layer.executable_asset_keys

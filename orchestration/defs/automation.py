@@ -16,6 +16,7 @@ from orchestration.defs.executors import forkserver_executor
 from orchestration.defs.ingest import report_texts
 from orchestration.defs.parse import parsed_reports
 from orchestration.defs.partitions import report_partitions
+from orchestration.defs.publish import PUBLISHING_RUN_TAG
 from orchestration.defs.resources import WarehousePaths
 from orchestration.storage.inbox import list_inbox
 from orchestration.storage.inbox_watch import plan_inbox_changes
@@ -31,7 +32,8 @@ process_reports_job = dg.define_asset_job(
 WRITER_TAG = {"gwr/writes": "build.duckdb"}
 
 refresh_warehouse_job = dg.define_asset_job(
-    "refresh_warehouse", selection=DOWNSTREAM, executor_def=dg.in_process_executor, run_tags=WRITER_TAG,
+    "refresh_warehouse", selection=DOWNSTREAM, executor_def=dg.in_process_executor,
+    run_tags={**WRITER_TAG, **PUBLISHING_RUN_TAG},
     description="Load all parsed reports, run dbt build and publish the warehouse file.",
 )
 
@@ -40,7 +42,8 @@ refresh_warehouse_job = dg.define_asset_job(
 # (single run, from its partitioned assets) makes "Materialize all… > All > Launch backfill" one run, as fast as the
 # sensor's two.
 rebuild_warehouse_job = dg.define_asset_job(
-    "rebuild_warehouse", selection=dg.AssetSelection.all(), executor_def=forkserver_executor, run_tags=WRITER_TAG,
+    "rebuild_warehouse", selection=dg.AssetSelection.all(), executor_def=forkserver_executor,
+    run_tags={**WRITER_TAG, **PUBLISHING_RUN_TAG},
     description="Rebuild everything in one run: read and parse every inbox file, load, run dbt build, publish the "
     "warehouse file and draw the chart. Materialize all… > All > Launch backfill.",
 )
