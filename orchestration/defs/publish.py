@@ -19,8 +19,9 @@ PUBLISHING_RUN_TAG = {"gwr/publishes": "yes"}
 # - An update by a run that publishes anyway does not count, nor one by a run that also targeted the asset (the
 #   automation's own); a publishing run that failed before publishing (a dbt test) then publishes nothing either.
 #   Dagster's any_deps_updated() would count a job's runs: it knows a run's targets only from ad-hoc selections.
-# - It waits for a request of its own, not for any publish: eager() also stands down when the asset is updated, and
-#   a mart built by hand within the same 30-s tick as a rebuild's publish was then never published.
+# - A publish seen on the same tick as such a build does not settle it: with eager() a mart built by hand within the
+#   30 s of a rebuild's publish was never published. A later publish does (a backfill's seeds run, then its last run
+#   that publishes).
 # - A failed blocking check upstream (a dbt test) holds it back. Not all_deps_blocking_checks_passed(): a hand-built
 #   mart skips its relationships tests to marts not rebuilt with it, and a skipped check is not a passed one.
 BUILT_UPSTREAM_WITHOUT_PUBLISHING = dg.AutomationCondition.any_deps_match(
@@ -32,8 +33,11 @@ BUILT_UPSTREAM_WITHOUT_PUBLISHING = dg.AutomationCondition.any_deps_match(
 NO_BLOCKING_CHECK_FAILED_UPSTREAM = ~dg.AutomationCondition.any_deps_match(
     dg.AutomationCondition.any_checks_match(dg.AutomationCondition.check_failed(), blocking_only=True)
 ).with_label("no blocking check failed upstream")
+# what resets it: its own request, or a publish seen on a tick without an unpublished build upstream
+PUBLISHED = dg.AutomationCondition.newly_requested() | (
+    dg.AutomationCondition.newly_updated() & ~BUILT_UPSTREAM_WITHOUT_PUBLISHING)
 PUBLISH_CONDITION = (
-    BUILT_UPSTREAM_WITHOUT_PUBLISHING.since(dg.AutomationCondition.newly_requested())
+    BUILT_UPSTREAM_WITHOUT_PUBLISHING.since(PUBLISHED)
     & ~dg.AutomationCondition.any_deps_missing()
     & ~dg.AutomationCondition.any_deps_in_progress()
     & ~dg.AutomationCondition.in_progress()
