@@ -2,7 +2,8 @@
 """Set up and run the project with nothing but Python installed.
 
     python3 dev.py build   # create .venv, install, build warehouse/warehouse.duckdb from seeds/
-    python3 dev.py test    # create .venv, install, run the test suite
+    python3 dev.py test    # create .venv, install, run the test suite (CI runs this)
+    python3 dev.py test --fast   # the tests a developer runs every minute: parsing, definitions, sensors, dbt (< 1 min)
     python3 dev.py ui      # the Dagster UI on http://127.0.0.1:3000
     python3 dev.py docs    # the dbt docs of the built warehouse on http://127.0.0.1:8080
     python3 dev.py bench   # the scale benchmark (tests/bench/)
@@ -96,7 +97,10 @@ def main(argv: list[str]) -> int:
         if command == "build":
             run(PY, "-m", "orchestration", "build", *argv[1:])
         elif command == "test":
-            run(PY, "-m", "pytest", *(argv[1:] or ["-q"]))
+            args = [a for a in argv[1:] if a != "--fast"] or ["-q"]
+            if "--fast" in argv:  # all but the end-to-end builds and the browser (pytest marker `slow`)
+                args += ["-m", "not slow"]
+            run(PY, "-m", "pytest", *args)
         elif command == "ui":
             run(VENV / "bin" / "dagster", "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", "3000",
                 env=dagster_env())

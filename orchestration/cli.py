@@ -214,8 +214,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_chart(args: argparse.Namespace) -> int:
-    from orchestration.defs.chart import chart_path, render_from_warehouse
     from orchestration.export import open_read_only
+    from orchestration.reporting.chart import chart_path, render_from_warehouse
 
     warehouse = resolve_paths(None, args.warehouse).warehouse
     open_read_only(warehouse).close()  # a missing or locked file fails here with a plain sentence

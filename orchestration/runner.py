@@ -8,36 +8,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from dagster._core.events import DagsterEventType
-from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
-
 from orchestration.settings import resolve_paths
-
-# Per-partition asset events: two per report and asset (and one observation of each parsed report), i.e. 50,000
-# for a 10,000-report build.
-_PER_PARTITION_EVENTS = {DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_MATERIALIZATION_PLANNED,
-                         DagsterEventType.ASSET_OBSERVATION,
-                         # one per dbt test and Python check: 170 per refresh, 2 s of SQLite writes, read by no one
-                         # (a failed blocking check fails its step, which the run's own events carry)
-                         DagsterEventType.ASSET_CHECK_EVALUATION, DagsterEventType.ASSET_CHECK_EVALUATION_PLANNED}
-
-
-class BuildEventLog(SqliteEventLogStorage):
-    """Event log of the throwaway instance a CLI build runs in: every run and step event, but not the per-partition
-    asset events, which no one reads once the build is over (the in-memory instance used before kept them only
-    until exit). SQLite storage opens a connection per event, ~10 ms: 40,000 of them took longer than parsing the
-    10,000 reports. A multiprocess run needs an instance on disk that its step processes can reopen, hence SQLite
-    rather than memory. `dagster dev` and the sensor keep Dagster's normal storage and full asset history.
-    """
-
-    @classmethod
-    def from_config_value(cls, inst_data, config_value):  # the base class builds its own type, not cls
-        return cls(inst_data=inst_data, **config_value)
-
-    def store_event(self, event) -> None:
-        if event.is_dagster_event and event.dagster_event_type in _PER_PARTITION_EVENTS:
-            return
-        super().store_event(event)
 
 
 def _remove_orphaned_instances(work_dir: Path) -> None:
@@ -59,10 +30,12 @@ def build_instance(work_dir: Path):
     """A Dagster instance on disk for one build, removed afterwards (see BuildEventLog)."""
     from dagster import DagsterInstance
 
+    from orchestration.dagster_internals import BuildEventLog
+
     work_dir.mkdir(parents=True, exist_ok=True)
     _remove_orphaned_instances(work_dir)
     with tempfile.TemporaryDirectory(prefix=f".dagster-{os.getpid()}-", dir=work_dir) as home:
-        overrides = {"event_log_storage": {"module": __name__, "class": "BuildEventLog",
+        overrides = {"event_log_storage": {"module": BuildEventLog.__module__, "class": BuildEventLog.__name__,
                                            "config": {"base_dir": os.path.join(home, "history", "runs")}},
                      "telemetry": {"enabled": False}}
         with DagsterInstance.local_temp(home, overrides=overrides) as instance:
@@ -188,7 +161,7 @@ def _process(defs, instance, keys: list[str]) -> None:
     tags = {"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]}
     n = processes()
     if n > 1 and len(keys) >= 2 * MIN_KEYS_PER_CHUNK:
-        # the job's executor (partitions.chunk_executor) forks step processes from a preloaded server
+        # the job's executor (executors.forkserver_executor) forks step processes from a preloaded server
         from orchestration import progress_files
 
         config = dict(QUIET, execution={"config": {"max_concurrent": n}})

@@ -14,7 +14,11 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO
+
+WAIT = 600  # generous: the machine may be busy; a hang, not slowness, is what the tests that wait catch
 
 
 def free_port() -> int:
@@ -95,3 +99,16 @@ def dev_dagster_yaml() -> str:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.DAGSTER_YAML
+
+
+def wait_for(what, proc: subprocess.Popen, log: Path, timeout: float = WAIT):
+    """what()'s first true result, polled every 2 s while dagster dev runs; the test fails with the end of its log
+    when dagster dev exits or the time is up."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, log.read_text(errors="replace")[-3000:]
+        result = what()
+        if result:
+            return result
+        time.sleep(2)
+    pytest.fail(f"timed out; dagster dev log ends:\n{log.read_text(errors='replace')[-3000:]}")

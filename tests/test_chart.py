@@ -10,8 +10,8 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.defs import chart
-from orchestration.defs.chart import ChartRow, chart_markdown, chart_rows, render_chart
+from orchestration.reporting import chart
+from orchestration.reporting.chart import ChartRow, chart_markdown, chart_rows, render_chart
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -119,11 +119,12 @@ def test_rows_come_from_growth_targets_of_the_sample_warehouse(sample_warehouse)
 
 
 def test_target_chart_asset_shows_the_picture_in_its_metadata(sample_warehouse, tmp_path):
+    from orchestration.defs.chart import target_chart
     from orchestration.defs.resources import WarehousePaths
 
     warehouse = tmp_path / "copy.duckdb"
     warehouse.write_bytes(sample_warehouse.read_bytes())
-    result = chart.target_chart(
+    result = target_chart(
         dg.build_asset_context(), paths=WarehousePaths(inbox=str(tmp_path / "inbox"), warehouse=str(warehouse))
     )
     md = result.metadata["chart"]

@@ -1,8 +1,8 @@
 """The sensor's decision of which inbox files are ready (pure logic, no Dagster)."""
 from pathlib import Path
 
-from orchestration.steps.inbox_watch import plan_inbox_changes
 from orchestration.storage.inbox import InboxFile, list_inbox
+from orchestration.storage.inbox_watch import plan_inbox_changes
 
 
 def f(key: str, size: int, mtime: int) -> InboxFile:

@@ -1,4 +1,5 @@
-"""Each report partition shows its district, years and number of figures in the Dagster UI (issue 7)."""
+"""Each report partition shows its own district, years and counts in the Dagster UI, also when one run (a backfill)
+covers many partitions (issues 7 and 15)."""
 from __future__ import annotations
 
 import shutil
@@ -9,7 +10,7 @@ from orchestration.settings import resolve_paths
 from tests.conftest import SAMPLES
 
 
-def test_every_parsed_partition_is_observed_with_its_outline(tmp_path, dbt_manifest):
+def test_every_parsed_partition_carries_its_own_outline_and_counts(tmp_path, dbt_manifest):
     from orchestration.definitions import build_definitions
 
     inbox = tmp_path / "inbox"
@@ -25,12 +26,16 @@ def test_every_parsed_partition_is_observed_with_its_outline(tmp_path, dbt_manif
             instance=instance, tags={"dagster/asset_partition_range_start": keys[0],
                                      "dagster/asset_partition_range_end": keys[-1]})
         assert result.success
-        records = instance.fetch_observations(dg.AssetKey("parsed_reports"), limit=10).records
-        seen = {r.partition_key: r.asset_observation.metadata for r in records}
+        records = instance.fetch_materializations(dg.AssetKey("parsed_reports"), limit=10).records
+        seen = {r.partition_key: r.asset_materialization.metadata for r in records}
     assert set(seen) == set(keys)
     assert seen["000_a501c150ba00b548.txt"]["district"].value == "西塞山区"
     assert seen["000_a501c150ba00b548.txt"]["plan_year"].value == 2020
     assert seen["003_e94be4eccf6fb3ec.txt"]["review_year"].value == 2017
-    assert seen["003_e94be4eccf6fb3ec.txt"]["figures"].value > 17
+    # each partition counts its own figures, not the run's (which would be the same number on both)
+    figures = {key: seen[key]["figures"].value for key in ("000_a501c150ba00b548.txt", "003_e94be4eccf6fb3ec.txt")}
+    assert min(figures.values()) > 17 and len(set(figures.values())) == 2
+    assert seen["empty.txt"]["figures"].value == 0
+    assert "reports_parsed" not in seen["000_a501c150ba00b548.txt"]
     assert seen["empty.txt"]["status"].value.startswith("rejected")
     assert seen["000_a501c150ba00b548.txt"]["source_format"].value == "text"  # which reader read it (issue 14)

@@ -1,32 +1,35 @@
-"""The Dagster UI in a real browser: the marts are in the lineage with their last materialization shown.
+"""The Dagster UI as a new user meets it, in a real browser: `dagster dev` on a fresh instance over the sample inbox.
+
+The sensor builds the samples by itself; then the test rebuilds everything from the rebuild_warehouse job's
+"Materialize all" (one run) and checks the published file was replaced, materializes one mart by hand and checks the
+published file follows it, and opens a mart's preview, checking its first column and that it fits a laptop screen.
 
 Uses only what `python3 dev.py test` installs: Debian's chromium driven by playwright-python (no browser download).
-The warehouse is materialized into the same DAGSTER_HOME the UI server then reads. Screenshots go to a temporary
-folder, or with GWR_SCREENSHOTS=docs/images to the README's pictures (a plain test run leaves the tree unchanged).
+Screenshots go to a temporary folder, or with GWR_SCREENSHOTS=docs/images to the pictures of docs/ui.md and the
+README (a plain test run leaves the tree unchanged).
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from tests.conftest import REPO, SAMPLES
-from tests.dagster_dev import dagster_dev, graphql, wait_until_loaded
+from orchestration.reporting.previews import preview_layouts
+from tests.conftest import SAMPLES
+from tests.dagster_dev import dagster_dev, dev_dagster_yaml, graphql, wait_for, wait_until_loaded
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = REPO / os.environ["GWR_SCREENSHOTS"] if os.environ.get("GWR_SCREENSHOTS") else \
+SHOTS = Path(os.environ["GWR_SCREENSHOTS"]).resolve() if os.environ.get("GWR_SCREENSHOTS") else \
     Path(tempfile.gettempdir()) / "gwr-ui-shots"
-SCREENSHOT = SHOTS / "ui_lineage.png"
-CHART_SCREENSHOT = SHOTS / "ui_target_chart.png"
-PREVIEW_SCREENSHOT = SHOTS / "ui_mart_preview.png"
 # the facts the lineage view centres on; the rest of the group is checked in its List tab
 MARTS = ["fct_indicator_values", "fct_targets", "fct_target_vs_prior", "fct_projects"]
+LAPTOP = {"width": 1366, "height": 768}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -42,45 +45,51 @@ pytestmark = [
 ]
 
 
-def materialize_into(home: Path, inbox: Path, warehouse: Path) -> None:
-    """The build the CLI does, recorded in the instance at `home` so the UI shows its materializations."""
-    import dagster as dg
+def runs(port: int, job: str | None = None, sensor: str | None = None) -> list[dict]:
+    """The runs of a job, or the runs a sensor started."""
+    condition = f'pipelineName: "{job}"' if job else f'tags: [{{key: "dagster/sensor_name", value: "{sensor}"}}]'
+    fields = "runId status creationTime endTime"
+    body = graphql(port, f"{{ runsOrError(filter: {{{condition}}}) {{ ... on Runs {{ results {{ {fields} }} }} }} }}")
+    return body["data"]["runsOrError"]["results"]
 
-    from orchestration.definitions import build_definitions
-    from orchestration.defs.partitions import report_partitions
-    from orchestration.settings import resolve_paths
-    from orchestration.storage.inbox import list_inbox
 
-    paths = resolve_paths(inbox, warehouse)
-    defs = build_definitions(paths)
-    keys = [f.key for f in list_inbox(inbox)]
-    with dg.DagsterInstance.from_config(str(home)) as instance, contextlib.redirect_stdout(io.StringIO()):
-        instance.add_dynamic_partitions(report_partitions.name, keys)
-        tags = {"dagster/asset_partition_range_start": keys[0], "dagster/asset_partition_range_end": keys[-1]}
-        assert defs.resolve_job_def("process_reports").execute_in_process(instance=instance, tags=tags).success
-        assert defs.resolve_job_def("refresh_warehouse").execute_in_process(instance=instance).success
+def succeeded(port: int, job: str | None = None, sensor: str | None = None, after: float = 0.0) -> dict | None:
+    """A successful run created after `after`; fails the test as soon as one failed."""
+    found = [r for r in runs(port, job, sensor) if r["creationTime"] >= after]
+    failed = [r for r in found if r["status"] in ("FAILURE", "CANCELED")]
+    assert not failed, f"{job or sensor} run {failed[0]['runId']} ended {failed[0]['status']}"
+    return next((r for r in found if r["status"] == "SUCCESS"), None)
+
+
+def published_version(warehouse: Path) -> tuple[int, int]:
+    # publishing is a copy and an atomic rename onto the file: a new inode and a new mtime
+    st = warehouse.stat()
+    return st.st_ino, st.st_mtime_ns
 
 
 @pytest.fixture(scope="module")
 def dagster_ui(tmp_path_factory, dbt_manifest):
     root = tmp_path_factory.mktemp("ui")
-    home, inbox, warehouse = root / "dagster_home", root / "inbox", root / "warehouse.duckdb"
+    home, inbox, warehouse, log = root / "dagster_home", root / "inbox", root / "warehouse.duckdb", root / "dev.log"
     home.mkdir()
-    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\nrun_queue:\n  max_concurrent_runs: 1\n")
+    (home / "dagster.yaml").write_text(dev_dagster_yaml(), encoding="utf-8")
     shutil.copytree(SAMPLES, inbox)
-    saved = {k: os.environ.get(k) for k in ("GWR_INBOX", "GWR_WAREHOUSE", "GWR_DBT_PATH")}
-    try:
-        materialize_into(home, inbox, warehouse)
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
-    # The server watches an empty inbox, so its sensor starts no runs that would change the page under the test.
-    idle_inbox = root / "idle_inbox"
-    idle_inbox.mkdir()
-    with dagster_dev(home, idle_inbox, warehouse, root / "dagster_dev.log") as (proc, port):
+    with dagster_dev(home, inbox, warehouse, log) as (proc, port):
         wait_until_loaded(port, proc)
         graphql(port, "mutation { setNuxSeen }")  # else a "join the community" dialog covers the page
-        yield port, warehouse
+        # no click: the inbox sensor reads and parses the samples, the refresh loads, builds and publishes them
+        wait_for(lambda: succeeded(port, "refresh_warehouse") and warehouse.exists(), proc, log)
+        yield port, warehouse, proc, log
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
 
 
 def location_name(port: int) -> str:
@@ -88,64 +97,138 @@ def location_name(port: int) -> str:
     return body["data"]["workspaceOrError"]["locationEntries"][0]["name"]
 
 
-def test_marts_show_in_the_lineage_with_their_last_materialization(dagster_ui):
-    from playwright.sync_api import sync_playwright
+def shot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / name
+    page.screenshot(path=str(path))
+    return path
 
-    port, warehouse = dagster_ui
-    import duckdb
 
+def test_marts_show_in_the_lineage_with_their_last_materialization(dagster_ui, browser):
+    port, warehouse, _, _ = dagster_ui
     with duckdb.connect(str(warehouse), read_only=True) as con:
         n_rows = con.execute("SELECT count(*) FROM marts.fct_target_vs_prior").fetchone()[0]
-        columns = con.sql("SELECT * FROM marts.fct_target_vs_prior LIMIT 0").columns
     body = graphql(port, "{ assetNodes { assetKey { path } groupName assetMaterializations(limit: 1) { timestamp } } }")
     nodes = {"/".join(n["assetKey"]["path"]): n for n in body["data"]["assetNodes"]}
     group = sorted(k for k, n in nodes.items() if n["groupName"] == "marts")
     assert set(MARTS) <= set(group), group
-    for key in group + ["target_chart"]:
+    for key in group + ["published_warehouse", "target_chart"]:
         assert nodes[key]["assetMaterializations"], f"{key} has no materialization in the instance"
 
     base = f"http://127.0.0.1:{port}"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1100})
-            page.goto(f"{base}/locations/{location_name(port)}/asset-groups/marts")
-            page.get_by_text("fct_target_vs_prior", exact=True).first.wait_for(timeout=60_000)
-            page.get_by_text("Materialized", exact=True).first.wait_for(timeout=30_000)
-            page.wait_for_timeout(1500)  # let the graph finish its layout animation before the picture
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOT))
-            lineage_text = page.inner_text("body")
-            page.get_by_text("List", exact=True).first.click()
-            page.get_by_text(group[-1], exact=True).first.wait_for(timeout=30_000)
-            list_text = page.inner_text("body")
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(f"{base}/locations/{location_name(port)}/asset-groups/marts")
+    page.get_by_text("fct_target_vs_prior", exact=True).first.wait_for(timeout=60_000)
+    page.get_by_text("Materialized", exact=True).first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    lineage = shot(page, "ui_lineage.png")
+    lineage_text = page.inner_text("body")
+    page.get_by_text("List", exact=True).first.click()
+    page.get_by_text(group[-1], exact=True).first.wait_for(timeout=30_000)
+    list_text = page.inner_text("body")
 
-            page.goto(f"{base}/assets/fct_target_vs_prior")
-            page.get_by_text("Row count", exact=True).first.wait_for(timeout=30_000)
-            asset_text = page.inner_text("body")
-            page.get_by_text("Show Markdown").first.click(timeout=30_000)  # the mart's `preview` entry
-            preview = page.get_by_role("dialog").locator("table").first
-            preview.wait_for(timeout=30_000)
-            preview_header = preview.locator("th").all_inner_texts()
-            preview_rows = preview.locator("tbody tr").count()
-            page.screenshot(path=str(PREVIEW_SCREENSHOT))
-
-            page.goto(f"{base}/assets/target_chart")
-            page.get_by_text("Show Markdown").first.click(timeout=30_000)
-            chart = page.locator("img[src^='data:image/png;base64']").first
-            chart.wait_for(timeout=30_000)
-            page.wait_for_timeout(500)
-            chart_width = chart.evaluate("img => img.naturalWidth")
-            page.screenshot(path=str(CHART_SCREENSHOT))
-        finally:
-            browser.close()
+    page.goto(f"{base}/assets/fct_target_vs_prior")
+    page.get_by_text("Row count", exact=True).first.wait_for(timeout=30_000)
+    asset_text = page.inner_text("body")
+    page.close()
     for mart in MARTS:
         assert mart in lineage_text, f"{mart} is not shown in the marts lineage"
     assert "Materialized" in lineage_text
     missing = [key for key in group if key not in list_text]
     assert not missing, f"not listed in the marts group: {missing}"
     assert f"Row count\n{n_rows}" in asset_text or f"Row count {n_rows}" in " ".join(asset_text.split())
-    assert preview_header == columns, preview_header
-    assert preview_rows == min(n_rows, 5)
-    assert chart_width > 400, "the chart image did not render in the UI"
-    assert SCREENSHOT.stat().st_size > 20_000
+    assert lineage.stat().st_size > 20_000
+
+
+def open_preview(page, base: str, asset: str):
+    page.goto(f"{base}/assets/{asset}")
+    page.get_by_text("Show Markdown").first.click(timeout=60_000)  # the mart's `preview` entry
+    dialog = page.get_by_role("dialog")
+    table = dialog.locator("table").first
+    table.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    return dialog, table
+
+
+def test_a_mart_preview_shows_the_analyst_columns_and_fits_a_laptop_screen(dagster_ui, browser):
+    port, warehouse, _, _ = dagster_ui
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        newest = con.execute("SELECT district FROM marts.dim_reports ORDER BY ingested_at DESC LIMIT 1").fetchone()[0]
+    base = f"http://127.0.0.1:{port}"
+    page = browser.new_page(viewport=LAPTOP)
+    dialog, table = open_preview(page, base, "fct_targets")
+    header = table.locator("th").all_inner_texts()
+    rows = table.locator("tbody tr")
+    n_rows = rows.count()
+    box, frame = table.bounding_box(), dialog.bounding_box()
+    row_height = max(rows.nth(i).bounding_box()["height"] for i in range(n_rows))
+    shot(page, "ui_mart_preview.png")
+
+    dialog, table = open_preview(page, base, "dim_reports")
+    reports_header = table.locator("th").all_inner_texts()
+    first_report = table.locator("tbody tr").first.locator("td").all_inner_texts()
+    page.close()
+
+    assert header[0] == "district" and header == list(preview_layouts()["fct_targets"].columns)
+    assert n_rows == 5
+    # the whole table inside the dialog, header on screen, no column wrapped a character per line
+    assert box["y"] >= 0 and box["y"] + box["height"] <= LAPTOP["height"], box
+    assert box["x"] + box["width"] <= frame["x"] + frame["width"], (box, frame)
+    assert row_height < 40, row_height
+    # the report read last comes first
+    assert first_report[reports_header.index("district")] == newest
+
+
+def test_materialize_all_rebuilds_and_publishes_in_one_run(dagster_ui, browser):
+    port, warehouse, proc, log = dagster_ui
+    before = published_version(warehouse)
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"http://127.0.0.1:{port}/locations/{location_name(port)}/jobs/rebuild_warehouse")
+    page.get_by_text("Materialize all").first.click(timeout=60_000)
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_text("All", exact=True).first.click(timeout=30_000)
+    dialog.get_by_text("5 partitions").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(3000)  # the dialog loads the job's partition sets after the choice
+    shot(page, "ui_rebuild_dialog.png")
+    clicked = time.time()
+    page.get_by_role("button", name="Launch backfill").click()
+    page.get_by_text("Created backfill").first.wait_for(timeout=60_000)  # the page's toast: the launch went through
+    page.close()
+    run = wait_for(lambda: succeeded(port, "rebuild_warehouse", after=clicked - 1), proc, log)
+    print(f"\nrebuild from one click: {run['endTime'] - clicked:.0f} s")
+    assert published_version(warehouse) != before
+    assert len(runs(port, "rebuild_warehouse")) == 1, "the rebuild took more than one run"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM marts.dim_reports").fetchone()[0] == len(list(SAMPLES.glob("*.txt")))
+
+
+def test_a_mart_materialized_by_hand_is_published_after_it(dagster_ui, browser):
+    port, warehouse, proc, log = dagster_ui
+    before = published_version(warehouse)
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"http://127.0.0.1:{port}/assets/fct_targets")
+    page.get_by_text("Materialize", exact=True).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    clicked = time.time()
+    page.get_by_text("Materialize", exact=True).first.click()
+    # the page launches the run itself: keep it open until the run exists
+    wait_for(lambda: [r for r in runs(port, "__ASSET_JOB") if r["creationTime"] >= clicked - 1], proc, log)
+    page.close()
+    # the automation condition of the publish group starts a run of its own once the mart is materialized
+    wait_for(lambda: succeeded(port, "__ASSET_JOB", after=clicked - 1)
+             and succeeded(port, sensor="publish_follows_builds", after=clicked - 1), proc, log)
+    assert published_version(warehouse) != before
+
+
+def test_the_target_chart_shows_in_the_ui(dagster_ui, browser):
+    port, _, _, _ = dagster_ui
+    page = browser.new_page(viewport={"width": 1600, "height": 1100})
+    page.goto(f"http://127.0.0.1:{port}/assets/target_chart")
+    page.get_by_text("Show Markdown").first.click(timeout=30_000)
+    chart = page.locator("img[src^='data:image/png;base64']").first
+    chart.wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    width = chart.evaluate("img => img.naturalWidth")
+    shot(page, "ui_target_chart.png")
+    page.close()
+    assert width > 400, "the chart image did not render in the UI"

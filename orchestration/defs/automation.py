@@ -1,9 +1,9 @@
-"""Jobs, the inbox sensor and the daily rebuild schedule.
+"""Jobs, the inbox sensor, the daily rebuild schedule and the sensor that keeps the published file current.
 
-DuckDB allows one writer per file (STACK.md item 8). Only refresh_warehouse writes the build database; it runs its
-steps one after another in one process, and carries the tag WRITER_TAG so that a run queue can be told to run one
-such job at a time (dev.py's dagster.yaml runs one run at a time altogether). Per-report runs write only their own
-part folders.
+DuckDB allows one writer per file (STACK.md item 8). Only refresh_warehouse, rebuild_warehouse and the publish
+automation write (or copy) the build database; their steps that touch it run one after another, and they carry the
+tag WRITER_TAG so that a run queue can be told to run one such job at a time (dev.py's dagster.yaml runs one run at a
+time altogether). Per-report runs write only their own part folders.
 """
 
 import hashlib
@@ -12,26 +12,48 @@ import time
 
 import dagster as dg
 
+from orchestration.defs.executors import forkserver_executor
 from orchestration.defs.ingest import report_texts
 from orchestration.defs.parse import parsed_reports
-from orchestration.defs.partitions import chunk_executor, report_partitions
+from orchestration.defs.partitions import report_partitions
+from orchestration.defs.publish import PUBLISHING_RUN_TAG
 from orchestration.defs.resources import WarehousePaths
-from orchestration.steps.inbox_watch import plan_inbox_changes
 from orchestration.storage.inbox import list_inbox
+from orchestration.storage.inbox_watch import plan_inbox_changes
 
 PER_REPORT = dg.AssetSelection.assets(report_texts, parsed_reports)
 # everything else, including the dictionaries (dbt seeds), which are upstream of the marts but not of the reports
 DOWNSTREAM = dg.AssetSelection.all() - PER_REPORT
 
 process_reports_job = dg.define_asset_job(
-    "process_reports", selection=PER_REPORT, executor_def=chunk_executor,
+    "process_reports", selection=PER_REPORT, executor_def=forkserver_executor,
     description="Read and parse the given report files (one partition per inbox file).",
 )
 WRITER_TAG = {"gwr/writes": "build.duckdb"}
 
 refresh_warehouse_job = dg.define_asset_job(
-    "refresh_warehouse", selection=DOWNSTREAM, executor_def=dg.in_process_executor, run_tags=WRITER_TAG,
+    "refresh_warehouse", selection=DOWNSTREAM, executor_def=dg.in_process_executor,
+    run_tags={**WRITER_TAG, **PUBLISHING_RUN_TAG},
     description="Load all parsed reports, run dbt build and publish the warehouse file.",
+)
+
+# Everything in one run: the lineage page's "Materialize all" is an asset backfill of four runs (the partitioned
+# assets, the dbt seeds, then what follows each), each waiting for the backfill daemon; this job's backfill policy
+# (single run, from its partitioned assets) makes "Materialize all… > All > Launch backfill" one run, as fast as the
+# sensor's two.
+rebuild_warehouse_job = dg.define_asset_job(
+    "rebuild_warehouse", selection=dg.AssetSelection.all(), executor_def=forkserver_executor,
+    run_tags={**WRITER_TAG, **PUBLISHING_RUN_TAG},
+    description="Rebuild everything in one run: read and parse every inbox file, load, run dbt build, publish the "
+    "warehouse file and draw the chart. Materialize all… > All > Launch backfill.",
+)
+
+# The publish group carries PUBLISH_CONDITION (defs/publish.py); this sensor evaluates it.
+publish_follows_builds = dg.AutomationConditionSensorDefinition(
+    "publish_follows_builds", target=dg.AssetSelection.groups("publish"), run_tags=WRITER_TAG,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Publishes the warehouse file (and redraws the chart) after anything it is built from was "
+    "materialized without publishing, e.g. one mart by hand.",
 )
 
 

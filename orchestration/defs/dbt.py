@@ -2,16 +2,15 @@
 
 import logging
 from collections.abc import Mapping
-from functools import cached_property
-from importlib.metadata import version as installed_version
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from orchestration.dagster_internals import without_start_up_costs
 from orchestration.defs.dbt_project import dbt_project
-from orchestration.defs.previews import open_for_counts, relation_of, table_metadata
 from orchestration.defs.resources import WarehousePaths, point_dbt_at
+from orchestration.reporting.previews import column_types, open_for_counts, preview_markdown, relation_of, row_count
 
 progress = logging.getLogger("gwr.progress")
 
@@ -32,41 +31,43 @@ class Translator(DagsterDbtTranslator):
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else None
 
-
-class _DbtCli(DbtCliResource):
-    """The dbt CLI resource without two start-up costs the per-report refresh paid on every run (4 s of ~25 s):
-    `dbt --version` in a subprocess (1.7 s) to learn the version of the venv's own dbt-core, and a dbt adapter set up
-    in this process (2.7 s with dbt's imports) that dagster-dbt uses only for column metadata and row counts, which
-    with_row_counts fetches itself. Returning no adapter is dagster-dbt's own path for engines without one."""
-
-    @cached_property
-    def _cli_version(self):
-        from packaging.version import Version
-
-        return Version(installed_version("dbt-core"))
-
-    def _initialize_dbt_core_adapter(self, args):
-        return None
+    def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
+        # a seed has no SQL: dagster-dbt's default would end its description with an empty "Raw SQL" block
+        if dbt_resource_props["resource_type"] == "seed":
+            return dbt_resource_props.get("description") or f"dbt seed {dbt_resource_props['name']}"
+        return super().get_description(dbt_resource_props)
 
 
-def _fast(dbt: DbtCliResource) -> DbtCliResource:
-    if isinstance(dbt, _DbtCli) or type(dbt) is not DbtCliResource:
-        return dbt
-    return _DbtCli(project_dir=dbt.project_dir, global_config_flags=list(dbt.global_config_flags),
-                   profiles_dir=dbt.profiles_dir, profile=dbt.profile, target=dbt.target,
-                   dbt_executable=dbt.dbt_executable, state_path=dbt.state_path)
-
-
-# dbt's source tests (not_null on raw.*) still run inside `dbt build` and fail its step, but are not declared as
-# checks of the raw assets: Dagster exempts an asset step that checks a table from waiting for that table's other
-# blocking checks, so declaring them let dbt run, and the warehouse be published, past a failed evidence check.
+# dbt's source tests (not_null on raw.*) are checks of the raw assets, run by `dbt build`: declared, Dagster expects
+# their results (undeclared, each one logged a warning in every refresh). The Python checks of raw.figures run in the
+# load step itself (defs/checks.py), so dbt still starts only after they have passed.
 translator = Translator(
-    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=False)
+    settings=DagsterDbtTranslatorSettings(enable_asset_checks=True, enable_source_tests_as_checks=True)
 )
 
 
-def with_row_counts(events: list, manifest: Mapping[str, Any], build_db) -> list:
-    """dbt's events with row counts (and a preview for marts) added to every table dbt wrote (views: none).
+def table_metadata(con, node: Mapping[str, Any]) -> dict:
+    """What the UI shows for one model or seed: its columns with the warehouse's types and dbt's descriptions, and,
+    for a table, `dagster/row_count` (marts also a preview). count(*) on a view runs its whole query (at 10,000
+    reports seconds per view) and a view keeps no rows of its own, so views get their columns only."""
+    schema, table = relation_of(node)
+    types = column_types(con, schema, table)
+    if types is None:
+        return {}
+    docs = node.get("columns") or {}
+    meta: dict = {"dagster/column_schema": dg.TableSchema(columns=[
+        dg.TableColumn(name, type=kind, description=(docs.get(name) or {}).get("description") or None)
+        for name, kind in types])}
+    if node.get("config", {}).get("materialized") != "view":
+        meta["dagster/row_count"] = dg.MetadataValue.int(row_count(con, schema, table))
+        if schema == "marts":
+            described = {name: (doc or {}).get("description", "") for name, doc in docs.items()}
+            meta["preview"] = dg.MetadataValue.md(preview_markdown(con, schema, table, descriptions=described))
+    return meta
+
+
+def with_table_metadata(events: list, manifest: Mapping[str, Any], build_db) -> list:
+    """dbt's events with what table_metadata reads from the warehouse added to every model and seed dbt built.
 
     Counted only after dbt has exited: while it runs, its process holds the only write lock on the build file.
     dagster-dbt's fetch_row_counts() is not used because it keeps an in-process adapter connection open with a
@@ -78,15 +79,9 @@ def with_row_counts(events: list, manifest: Mapping[str, Any], build_db) -> list
         for event in events:
             unique_id = (getattr(event, "metadata", None) or {}).get("unique_id")
             node = nodes.get(str(getattr(unique_id, "value", unique_id)))
-            # count(*) on a view runs its whole query (every figure of every report, at 10,000 reports seconds
-            # per view); views keep no rows of their own, so only tables and seeds get a count
-            materialized = (node or {}).get("config", {}).get("materialized")
-            if (isinstance(event, dg.Output) and node and node.get("resource_type") in ("model", "seed")
-                    and materialized != "view"):
+            if isinstance(event, dg.Output) and node and node.get("resource_type") in ("model", "seed"):
                 con = con or open_for_counts(build_db)
-                schema, table = relation_of(node)
-                extra = table_metadata(con, schema, table, with_preview=schema == "marts")
-                event = event.with_metadata({**event.metadata, **extra})
+                event = event.with_metadata({**event.metadata, **table_metadata(con, node)})
             enriched.append(event)
     finally:
         if con is not None:
@@ -94,7 +89,9 @@ def with_row_counts(events: list, manifest: Mapping[str, Any], build_db) -> list
     return enriched
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=translator)
+# No `project=`: dagster-dbt would copy the DbtProject object into every asset's metadata, where the UI can only show
+# "[DbtProject] (unserializable)"; the resource's project_dir is the same folder.
+@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=translator)
 def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: WarehousePaths):
     build_db = paths.paths().build_db
     point_dbt_at(paths.paths())
@@ -103,13 +100,17 @@ def dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, paths: Wa
     # One target folder per warehouse, kept between runs: dbt's partial_parse.msgpack is valid only for the
     # database path it was parsed with, and a fresh folder per run (dagster-dbt's default) got a copy from the
     # project's target/, parsed for whichever warehouse ran `dbt parse` last: a full parse, 2 s, on every refresh.
-    invocation = _fast(dbt).cli(["build", "--exclude-resource-type", "unit_test"], context=context,
-                         target_path=paths.paths().work_dir / "dbt_target")
+    # A hand-materialized mart runs the tests dbt can judge from it and what is upstream of it ("buildable"): dbt's
+    # default also ran the relationships tests of the marts built from it, whose results Dagster did not expect (a
+    # warning per test in the run's log). A whole build selects every test directly, so it runs them all.
+    invocation = without_start_up_costs(dbt).cli(
+        ["build", "--exclude-resource-type", "unit_test", "--indirect-selection", "buildable"], context=context,
+        target_path=paths.paths().work_dir / "dbt_target")
     events: list = []
     try:
         events.extend(invocation.stream())
     except Exception:
         # a failed dbt test raises at the end of the stream: what did succeed is still reported, then the failure
-        yield from with_row_counts(events, invocation.manifest, build_db)
+        yield from with_table_metadata(events, invocation.manifest, build_db)
         raise
-    yield from with_row_counts(events, invocation.manifest, build_db)
+    yield from with_table_metadata(events, invocation.manifest, build_db)

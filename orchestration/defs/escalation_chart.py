@@ -1,14 +1,12 @@
 """The escalation chart asset: targets down the hierarchy for one indicator and year, drawn beside the warehouse."""
 
-import logging
-
 import dagster as dg
 from pydantic import Field
 
+from orchestration.defs.chart import drawn
+from orchestration.defs.publish import PUBLISH_CONDITION
 from orchestration.defs.resources import WarehousePaths
 from orchestration.reporting.escalation_chart import chart_markdown, chart_path, render_from_warehouse
-
-progress = logging.getLogger("gwr.progress")
 
 
 class EscalationChartConfig(dg.Config):
@@ -22,6 +20,7 @@ class EscalationChartConfig(dg.Config):
     deps=[dg.AssetKey("published_warehouse")],
     group_name="publish",
     kinds={"python"},
+    automation_condition=PUBLISH_CONDITION,
     description="Targets down the hierarchy (层层加码): for one indicator and year, each chain of targets from the "
     "national government down to a county, with the results later reported, drawn from marts.fct_target_escalation "
     "as a PNG beside the warehouse file. By default GDP growth in the year whose chains span most levels.",
@@ -31,15 +30,8 @@ def target_escalation_chart(context: dg.AssetExecutionContext, config: Escalatio
     warehouse = paths.paths().warehouse
     # the published file, read-only: the build database may be rebuilt by the next run meanwhile
     result = render_from_warehouse(warehouse, chart_path(warehouse), config.indicator, config.measure, config.year)
-    progress.info("drew %s", result.path)
-    if result.font is None:
-        context.log.warning("No font with Chinese glyphs is installed (fonts-noto-cjk); labels show as boxes.")
-    return dg.MaterializeResult(
-        metadata={
-            "chart": dg.MetadataValue.md(chart_markdown(result)),
-            "path": dg.MetadataValue.path(str(result.path)),
-            "years": ", ".join(str(y) for y in result.years) or "none",
-            "chains_drawn": len(result.chains),
-            "chains": " | ".join(f"{c.year}: " + " > ".join(n.name for n in c.nodes) for c in result.chains),
-        }
-    )
+    return drawn(context, result.path, result.font, chart_markdown(result), {
+        "years": ", ".join(str(y) for y in result.years) or "none",
+        "chains_drawn": len(result.chains),
+        "chains": " | ".join(f"{c.year}: " + " > ".join(n.name for n in c.nodes) for c in result.chains),
+    })

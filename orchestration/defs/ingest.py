@@ -1,17 +1,17 @@
 """Ingest: inbox file -> normalised report text (or a rejection with its reason), one partition per file.
 
 A graph-backed asset: the run's partition keys are cut into chunks read by parallel ops (see partitions.py), and one
-last op sums their counts into the asset's metadata.
+last op gives each partition its own outcome as metadata.
 """
 
 import logging
 
 import dagster as dg
 
-from orchestration.defs.partitions import chunk_planner, report_partitions
+from orchestration.defs.partitions import chunk_planner, partition_metadata, report_partitions
 from orchestration.defs.resources import WarehousePaths
+from orchestration.per_report.ingest import ingest_file
 from orchestration.progress_files import report_to
-from orchestration.steps.ingest import ingest_file
 from orchestration.storage.inbox import list_inbox
 
 progress = logging.getLogger("gwr.progress")
@@ -23,7 +23,7 @@ def ingest_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: li
     report_to(p.work_dir)  # in a step process of its own, the command line sees progress only this way
     listing = {f.key: f for f in list_inbox(p.inbox)}
     counts = {"files": 0, "accepted": 0, "rejected": 0, "unchanged_since_last_read": 0, "characters": 0}
-    single: dict = {}
+    per_file: dict[str, dict] = {}  # what the UI shows on each file's partition, also when many share one run
     for i, key in enumerate(keys, 1):
         f = listing.get(key)
         if f is None:
@@ -38,25 +38,17 @@ def ingest_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: li
         else:
             counts["rejected"] += 1
             context.log.warning(f"Rejected {key}: {r.reason}")
-        single = {"source_file": r.key, "status": r.status, "encoding": r.encoding or "", "reason": r.reason or "",
-                  "report_id": r.report_id or "", "source_format": r.source_format or ""}
+        per_file[key] = {"source_file": r.key, "status": r.status, "encoding": r.encoding or "",
+                         "reason": r.reason or "", "report_id": r.report_id or "",
+                         "source_format": r.source_format or "", "characters": r.n_chars,
+                         "unchanged_since_last_read": r.reused}
         progress.info("read %d/%d %s", i, len(keys), key)
-    return {"counts": counts, "single": single}
+    return {"counts": counts, "per_partition": per_file}
 
 
-@dg.op(out=dg.Out(dg.Nothing), description="Adds up the chunks' counts as the asset's metadata.")
-def ingest_summary(context: dg.OpExecutionContext, chunks: list) -> None:
-    context.add_output_metadata(_sum(chunks))
-
-
-def _sum(chunks: list[dict]) -> dict:
-    metadata: dict = {}
-    for c in chunks:
-        for k, v in c["counts"].items():
-            metadata[k] = metadata.get(k, 0) + v
-    if metadata.get("files") == 1:  # a one-file run (the sensor's) shows that file's outcome
-        metadata.update(next(c["single"] for c in chunks if c["single"]))
-    return metadata or {"files": 0}
+@dg.op(out=dg.Out(dg.Nothing), description="Gives each file's partition its own outcome; logs the run's totals.")
+def ingest_summary(context: dg.AssetExecutionContext, chunks: list) -> None:
+    partition_metadata(context, chunks, "Read")
 
 
 @dg.graph_asset(

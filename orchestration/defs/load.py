@@ -5,6 +5,7 @@ import logging
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from orchestration.defs.checks import RAW_CHECK_SPECS, raw_check_results
 from orchestration.defs.parse import parsed_reports
 from orchestration.defs.resources import WarehousePaths
 from orchestration.storage.inbox import list_inbox
@@ -31,6 +32,7 @@ RAW_DESCRIPTIONS = {
                      description=RAW_DESCRIPTIONS[table])
         for table in RAW_TABLES
     ],
+    check_specs=RAW_CHECK_SPECS,
 )
 def raw_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb: DuckDBResource):
     p = paths.paths()
@@ -40,6 +42,7 @@ def raw_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb:
         context.log.warning(recovered)
     with duckdb.get_connection() as con:
         summary = load_parts(con, p.parts_dir, list_inbox(p.inbox))
+        checks = list(raw_check_results(con))
     progress.info("loaded %d reports (%d rejected, %d duplicate, %d withdrawn)", summary.accepted + summary.withdrawn,
                   summary.rejected, summary.duplicate, summary.withdrawn)
     for table in RAW_TABLES:
@@ -48,3 +51,4 @@ def raw_tables(context: dg.AssetExecutionContext, paths: WarehousePaths, duckdb:
             meta.update(accepted=summary.accepted, rejected=summary.rejected, duplicate=summary.duplicate,
                         withdrawn=summary.withdrawn)
         yield dg.MaterializeResult(asset_key=dg.AssetKey(["raw", table]), metadata=meta)
+    yield from checks

@@ -8,10 +8,10 @@ import logging
 
 import dagster as dg
 
-from orchestration.defs.partitions import chunk_planner, report_partitions
+from orchestration.defs.partitions import chunk_planner, partition_metadata, report_partitions
 from orchestration.defs.resources import WarehousePaths
+from orchestration.per_report.parse import parse_part
 from orchestration.progress_files import report_to
-from orchestration.steps.parse import parse_part
 
 progress = logging.getLogger("gwr.progress")
 
@@ -22,7 +22,7 @@ def parse_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: lis
     report_to(p.work_dir)  # in a step process of its own, the command line sees progress only this way
     counts = {"reports_parsed": 0, "files_rejected": 0, "figures": 0, "indicator_figures": 0, "projects": 0,
               "reused_unchanged": 0}
-    single: dict = {}
+    per_report: dict[str, dict] = {}
     for i, key in enumerate(keys, 1):
         r = parse_part(p.parts_dir, key)
         counts["reused_unchanged"] += r.reused
@@ -35,28 +35,20 @@ def parse_chunk(context: dg.OpExecutionContext, paths: WarehousePaths, keys: lis
             counts["projects"] += r.n_projects
         else:
             counts["files_rejected"] += 1
-        single = {"source_file": r.key, "district": r.district or "", "review_year": r.review_year or 0,
-                  "plan_year": r.plan_year or 0, "sections": r.n_sections}
-        # Each report partition shows what was found in it, also when many partitions share one run.
-        context.log_event(dg.AssetObservation(
-            asset_key="parsed_reports", partition=key,
-            metadata={"source_format": r.source_format or "",
-                      "district": r.district or "", "review_year": r.review_year or 0, "plan_year": r.plan_year or 0,
-                      "figures": r.n_figures, "indicator_figures": r.n_indicator_values, "projects": r.n_projects,
-                      "status": "rejected: " + r.error if r.error else ("parsed" if r.report_id else "rejected")}))
+        # what the UI shows on this report's partition: its own counts, also when many partitions share one run
+        per_report[key] = {
+            "source_format": r.source_format or "",
+            "district": r.district or "", "review_year": r.review_year or 0, "plan_year": r.plan_year or 0,
+            "sections": r.n_sections, "figures": r.n_figures, "indicator_figures": r.n_indicator_values,
+            "projects": r.n_projects, "reused_unchanged": r.reused,
+            "status": "rejected: " + r.error if r.error else ("parsed" if r.report_id else "rejected")}
         progress.info("parsed %d/%d %s", i, len(keys), key)
-    return {"counts": counts, "single": single, "n": len(keys)}
+    return {"counts": counts, "per_partition": per_report}
 
 
-@dg.op(out=dg.Out(dg.Nothing), description="Adds up the chunks' counts as the asset's metadata.")
-def parse_summary(context: dg.OpExecutionContext, chunks: list) -> None:
-    metadata: dict = {}
-    for c in chunks:
-        for k, v in c["counts"].items():
-            metadata[k] = metadata.get(k, 0) + v
-    if sum(c["n"] for c in chunks) == 1:  # a one-file run (the sensor's) shows that report's outline
-        metadata.update(next(c["single"] for c in chunks if c["single"]))
-    context.add_output_metadata(metadata or {"reports_parsed": 0})
+@dg.op(out=dg.Out(dg.Nothing), description="Gives each report partition its own counts; logs the run's totals.")
+def parse_summary(context: dg.AssetExecutionContext, chunks: list) -> None:
+    partition_metadata(context, chunks, "Parsed")
 
 
 @dg.graph_asset(

@@ -7,7 +7,6 @@ Drawn from marts.fct_target_escalation and marts.fct_target_outcomes as a PNG wi
 
 from __future__ import annotations
 
-import base64
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,7 @@ import duckdb
 
 # the font helper of the other chart; after orchestration/defs/chart.py moves to orchestration/reporting/ (issue 15)
 # this import follows it
-from orchestration.defs.chart import cjk_font
+from orchestration.reporting.chart import beside, cjk_font, png_markdown
 
 PERCENT_MEASURES = ("growth", "share", "rate")  # levels of a county and its province differ by orders of magnitude
 MAX_YEARS = 3  # panels when no year is chosen: the years whose chains span most levels
@@ -210,13 +209,11 @@ def _draw_node(ax, node: Node, colour) -> None:
 
 
 def chart_markdown(result: EscalationChartResult) -> str:
-    encoded = base64.b64encode(result.path.read_bytes()).decode("ascii")
-    return f"![targets down the hierarchy](data:image/png;base64,{encoded})"
+    return png_markdown(result.path, "targets down the hierarchy")
 
 
 def chart_path(warehouse: Path) -> Path:
-    """Beside the warehouse and named after it, like the target chart."""
-    return warehouse.with_name(warehouse.stem + CHART_SUFFIX)
+    return beside(warehouse, CHART_SUFFIX)
 
 
 def indicator_name(con: duckdb.DuckDBPyConnection, indicator: str) -> str:

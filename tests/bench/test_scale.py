@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 from orchestration.defs.partitions import chunk_keys
-from orchestration.steps.ingest import ingest_file
-from orchestration.steps.parse import parse_part
+from orchestration.per_report.ingest import ingest_file
+from orchestration.per_report.parse import parse_part
 from orchestration.storage.inbox import list_inbox
 from orchestration.storage.loader import load_parts
 from orchestration.storage.raw_tables import RAW_TABLES

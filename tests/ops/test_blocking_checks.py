@@ -1,7 +1,7 @@
 """A failed check on the parser's rows stops the build before dbt: the analysts' file stays as it was.
 
-dbt's source tests run inside the dbt step and fail it themselves; the Python checks on raw.figures are separate
-steps, and Dagster only makes dbt wait for them while dbt carries no checks of the same tables (see defs/dbt.py).
+dbt's source tests run inside the dbt step and fail it themselves; the Python checks on raw.figures run inside the
+load step, whose failure stops dbt (see defs/checks.py).
 """
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import duckdb
 import pytest
 
 from orchestration import runner
-from orchestration.defs import checks
+from orchestration.storage import raw_checks
 from tests.conftest import SAMPLES
+
+pytestmark = pytest.mark.slow  # two builds
 
 
 def test_a_failed_evidence_check_publishes_nothing(tmp_path, monkeypatch):
@@ -26,7 +28,7 @@ def test_a_failed_evidence_check_publishes_nothing(tmp_path, monkeypatch):
 
     shutil.copy(samples[2], inbox / samples[2].name)
     # the parser wrote a figure whose evidence is not in its report's text
-    monkeypatch.setattr(checks, "evidence_not_in_text", lambda con, limit=5: ([("r", "增长9.5%")], 1))
+    monkeypatch.setattr(raw_checks, "evidence_not_in_text", lambda con, limit=5: ([("r", "增长9.5%")], 1))
     with pytest.raises(runner.BuildFailed, match="figure_evidence_in_text"):
         runner.build(str(inbox), str(warehouse))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from orchestration.defs.checks import evidence_not_in_text
+from orchestration.storage.raw_checks import evidence_not_in_text
 
 TEXT = "2019年,全区实现地方生产总值220.07亿元,同比增长9.1%,全市排名第二;"
 

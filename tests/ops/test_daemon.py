@@ -4,18 +4,15 @@ report is then marked withdrawn."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from tests.conftest import SAMPLES
-from tests.dagster_dev import dagster_dev, dev_dagster_yaml
+from tests.dagster_dev import dagster_dev, dev_dagster_yaml, wait_for
 
 pytestmark = pytest.mark.slow
-WAIT = 600  # generous: the machine may be busy; a hang, not slowness, is what this catches
 
 
 def reports(warehouse: Path) -> dict[str, bool] | None:
@@ -27,17 +24,6 @@ def reports(warehouse: Path) -> dict[str, bool] | None:
         return dict(con.execute("select source_file, withdrawn from marts.dim_reports").fetchall())
     finally:
         con.close()
-
-
-def wait_for(what, proc: subprocess.Popen, log: Path, timeout: float = WAIT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, log.read_text(errors="replace")[-3000:]
-        result = what()
-        if result:
-            return result
-        time.sleep(2)
-    pytest.fail(f"timed out; dagster dev log ends:\n{log.read_text(errors='replace')[-3000:]}")
 
 
 def test_dropped_files_are_published_and_a_removed_one_withdrawn_by_the_daemon(tmp_path, dbt_manifest):

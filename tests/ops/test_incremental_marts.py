@@ -18,6 +18,8 @@ from tests.bench.corpus import generate
 from tests.conftest import CORPUS
 from tests.ops.build import query, run_build, run_dbt, snapshot
 
+pytestmark = pytest.mark.slow  # four builds of a generated corpus: 1.5 minutes
+
 INCREMENTAL_MARTS = ("dim_sections", "fct_indicator_values", "fct_projects", "fct_targets", "fct_topic_attention")
 INCREMENTAL_MODELS = ("intermediate.int_figures_filtered_to_unbound", *(f"marts.{m}" for m in INCREMENTAL_MARTS))
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from orchestration.steps import ingest as ingest_step
-from orchestration.steps import parse as parse_step
+from orchestration.per_report import ingest as ingest_step
+from orchestration.per_report import parse as parse_step
 from orchestration.storage.inbox import list_inbox
 from orchestration.storage.parts import PARSE_FILE, part_dir, read_json
 from tests.conftest import SAMPLES

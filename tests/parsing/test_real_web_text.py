@@ -15,7 +15,7 @@ import pytest
 from orchestration.parsing import parse_report
 from orchestration.parsing.decode import UnusableFile, decode_report
 from orchestration.parsing.normalize import normalize_text
-from orchestration.steps.ingest import ingest_file
+from orchestration.per_report.ingest import ingest_file
 from orchestration.storage.inbox import InboxFile
 from tests.parsing.corpus_texts import (
     CORPUS,
