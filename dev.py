@@ -7,6 +7,7 @@
     python3 dev.py ui      # the Dagster UI on http://127.0.0.1:3000
     python3 dev.py docs    # the dbt docs of the built warehouse on http://127.0.0.1:8080
     python3 dev.py bench   # the scale benchmark (tests/bench/)
+    python3 dev.py accuracy   # build the samples and the 70-report corpus, score both against their labels
 
 Standard library only, so it runs before anything is installed. As root it also installs three Debian packages:
 chromium (the browser test drives it), fonts-noto-cjk (Chinese labels in the target chart) and antiword (reads
@@ -19,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -87,9 +89,21 @@ def dagster_env() -> dict:
     return {**os.environ, "DAGSTER_HOME": str(DAGSTER_HOME), "PATH": path}
 
 
+def accuracy() -> None:
+    """Each labelled set built into a warehouse of its own and scored as a user would score theirs."""
+    sets = (("samples", ROOT / "seeds", ROOT / "examples" / "gold"),
+            ("development corpus", ROOT / "examples" / "corpus" / "texts", ROOT / "examples" / "corpus" / "gold"))
+    with tempfile.TemporaryDirectory(prefix="gwr-accuracy-") as tmp:
+        for name, inbox, gold in sets:
+            warehouse = Path(tmp) / (inbox.name + ".duckdb")
+            run(PY, "-m", "orchestration", "build", "--inbox", str(inbox), "--warehouse", str(warehouse))
+            print(f"\n## Accuracy: {name} ({inbox.relative_to(ROOT)})\n", flush=True)
+            run(PY, "-m", "orchestration", "evaluate", "--gold", str(gold), "--warehouse", str(warehouse))
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
-    if command not in ("build", "test", "ui", "docs", "bench"):
+    if command not in ("build", "test", "ui", "docs", "bench", "accuracy"):
         print(__doc__)
         return 0 if command == "help" else 2
     setup()
@@ -108,6 +122,8 @@ def main(argv: list[str]) -> int:
             run(PY, "-m", "orchestration", "docs", "--serve", *argv[1:])
         elif command == "bench":
             run(PY, "-m", "tests.bench", *argv[1:])
+        elif command == "accuracy":
+            accuracy()
     except subprocess.CalledProcessError as e:
         return e.returncode or 1
     except KeyboardInterrupt:
