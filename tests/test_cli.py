@@ -205,7 +205,7 @@ def test_a_failed_build_names_its_log(tmp_path, capsys, monkeypatch):
     [
         (["export"], "error: the following arguments are required: --out (see python -m orchestration export --help)."),
         (["export", "--out", "x", "--format", "xlsx"], "error: argument --format: invalid choice: 'xlsx'"),
-        (["frobnicate"], "error: argument {build,export,chart,docs}: invalid choice: 'frobnicate'"),
+        (["frobnicate"], "error: argument {build,export,chart,docs,evaluate}: invalid choice: 'frobnicate'"),
     ],
 )
 def test_usage_mistakes_are_one_sentence(argv, expected, capsys):
