@@ -53,7 +53,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
         prev_end = sent[0]
         prev_kind: str | None = None
         sentence = text[sent[0]:sent[1]].strip()
-        cues = SentenceCues(work, sent[0], sent[1])
+        cues = SentenceCues(work, sent[0], sent[1], doc.paragraph_start(sent[0]))
         for run in list_runs(quantities[i:j], work):
             spread_trailing_hedge(run)
             subjects, share, tail_start = resolve_subjects(doc, run, prev_end, sent[0], history)
@@ -77,8 +77,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             comparator = comparator_of(own_seg, since)
             # time words and status cues of a run's figures are its first one's: only 、/和 stand between them
             time = read_time_words(doc, run[0], kind, work[sent[0]:run[0].start], prev_end)
-            status_read = figure_status(kind, cues, run[0].start, work, doc.paragraph_start(run[0].start), time,
-                                        meta, sec.period_end if sec else None)
+            status_read = figure_status(kind, cues, run[0].start, time, meta, sec.period_end if sec else None)
             for q, subs in zip(run, subjects):
                 attributive = work.startswith("的", q.end) or alias_at(work, q.end)
                 for sub in subs:

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
+from .dates import is_page_stamp
 from .delivery import Meeting
-from .normalize import is_boilerplate_line
 from .places import (
     COMMON_NOUNS,
     LEVEL_RANK,
@@ -224,7 +224,9 @@ def reporting_government(text: str, header: list[str], meeting: Meeting | None) 
 
     @cache
     def body() -> str:
-        return "\n".join(ln for ln in text.split("\n") if not is_boilerplate_line(ln))
+        # the text is normalised (normalize.normalize_text): of the page's chrome only its posting stamps are left
+        # (来源:西塞山区政府 时间:2020-08-03), for report_years; they name the site, not the report's government
+        return "\n".join(ln for ln in text.split("\n") if not is_page_stamp(ln))
 
     @cache
     def mentions() -> list[Mention]:

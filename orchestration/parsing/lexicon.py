@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dictionaries import indicator_aliases, indicator_unit_kinds
-from .scanning import longest_word_pattern
+from .words import longest_word_pattern
 
 GAP_REACH = 25  # how far before B the A of an `A…B` alias may stand (one or two clauses)
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .dictionaries import units
 from .numbers import CHINESE_NUMERALS, YEAR_DIGITS
-from .words import alternation, char_class, kinds, words
+from .words import alternation, char_class, kinds, longest_word_pattern, words
 
 CJK = "\u4e00-\u9fff"
 YEAR = r"(?:19|20)\d\d"
@@ -36,9 +36,8 @@ _MORE = alternation("hedge_before_unit")
 
 @lru_cache(maxsize=1)
 def unit_pattern() -> str:
-    names = sorted(units(), key=len, reverse=True)
-    alts = "|".join(re.escape(n) for n in names)
-    return rf"(?:{alts})"
+    """The longest unit at a position (亿元 before 亿, 万千瓦时 before 万千瓦), as a character trie."""
+    return rf"(?:{longest_word_pattern(list(units()))})"
 
 
 # Unit-looking starts of words: 个月/个工作日 are durations, 人民/人才/人大 and 元旦 are words.

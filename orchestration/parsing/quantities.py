@@ -2,14 +2,13 @@
 figures, before anything says what a number measures."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import patterns as P
 from .bounds import read_bound
 from .dictionaries import units
-from .numbers import CHINESE_NUMERALS, parse_number
+from .numbers import parse_number
+from .scanning import figure_runs
 
 # Unit kinds whose units are written after Chinese numerals in prose figures (三千人, 两万亩); a Chinese numeral
 # before a counting word (两个维护, 一次) is prose, not a figure.
@@ -28,35 +27,12 @@ class Quantity:
     qualifier: str | None
 
 
-def _in_run(ch: str) -> bool:
-    return ch.isdecimal() or ch == "." or ch in CHINESE_NUMERALS or ch == "第"
-
-
-@lru_cache(maxsize=1)
-def _figure_runs() -> re.Pattern[str]:
-    """The runs of number characters a figure can start with (figure_re's look-behind allows a figure only at a
-    run's first character).
-
-    A figure needs a unit, and no unit is written in number characters alone, so a figure starting a run goes on
-    past it: the next character belongs to a thousands separator, a 点 decimal, a range (dash, whitespace), 余/多
-    or a unit. Most runs (一 of 进一步, 2020 of 2020年) are followed by none of these and are skipped by the regex
-    engine. The run is taken whole (possessive) and only from its first character (the look-behind after that
-    character, where it does not stop the engine skipping to candidate characters), so a run not followed by one
-    of these fails once, not once per character in it.
-    """
-    run = rf"[\d.{CHINESE_NUMERALS}第]"
-    if any(all(_in_run(ch) for ch in unit) for unit in units()):
-        return P.NUMBER_RUN  # a unit of number characters alone: any character may follow a figure's run
-    followers = "".join(sorted(frozenset(",点余多—–-~～到至").union(*units())))
-    return re.compile(rf"{run}(?<!{run}.){run}*+(?=[{re.escape(followers)}]|\s)")
-
-
 def find_quantities(work: str) -> list[Quantity]:
     table = units()
     out: list[Quantity] = []
     figure = P.figure_re()
     resume = 0
-    for run in _figure_runs().finditer(work):
+    for run in figure_runs().finditer(work):
         # the same matches as figure_re().finditer(work): no match can start inside a run or inside the last match
         start = run.start()
         if start < resume:

@@ -21,13 +21,23 @@ class SentenceCues:
     """Where the status and commitment words of one sentence stand, found in one pass each: each figure of the
     sentence looks up the words before it (scanning the sentence again for every figure grows with its square).
     Each kind is found when first asked for: a plan's sentences need only their commitment words, a review's only
-    their estimate and result words."""
+    their estimate and result words. `paragraph_start`: where the sentence's paragraph starts (预计 opening it
+    covers the whole paragraph)."""
 
-    __slots__ = ("_actual", "_commitment", "_end", "_estimate", "_start", "_target", "_text")
+    __slots__ = ("_actual", "_commitment", "_end", "_estimate", "_para", "_para_estimate", "_start", "_target",
+                 "_text")
 
-    def __init__(self, text: str, start: int = 0, end: int | None = None):
+    def __init__(self, text: str, start: int = 0, end: int | None = None, paragraph_start: int = 0):
         self._text, self._start, self._end = text, start, len(text) if end is None else end
-        self._estimate = self._actual = self._commitment = self._target = None
+        self._para = paragraph_start
+        self._estimate = self._actual = self._commitment = self._target = self._para_estimate = None
+
+    @property
+    def paragraph_estimate(self) -> bool:
+        """The paragraph opens with 预计 (an abstract's headline block)."""
+        if self._para_estimate is None:
+            self._para_estimate = P.PARA_ESTIMATE.match(self._text, self._para) is not None
+        return self._para_estimate
 
     @property
     def estimate(self) -> list[re.Match]:
@@ -60,7 +70,7 @@ def _last(matches: list[re.Match], pos: int, since: int = 0) -> re.Match | None:
     return matches[i] if i >= 0 and matches[i].start() >= since else None
 
 
-def read_status(section_kind: str, cues: SentenceCues, pos: int, work: str, para_start: int) -> tuple[str, str | None]:
+def read_status(section_kind: str, cues: SentenceCues, pos: int) -> tuple[str, str | None]:
     """(status, cue word) from the section and the cue words of the figure's sentence before pos.
 
     预计 covers the rest of its sentence; a paragraph that opens with 预计 (an abstract's headline block)
@@ -71,16 +81,16 @@ def read_status(section_kind: str, cues: SentenceCues, pos: int, work: str, para
         return "target", m.group() if m else None
     estimates = cues.estimate
     m = estimates[0] if estimates and estimates[0].end() <= pos else None  # the first 预计 before pos, if any
-    if m or P.PARA_ESTIMATE.match(work, para_start):
+    if m or cues.paragraph_estimate:
         return "estimate", m.group() if m else "预计"
     m = _last(cues.actual, pos)
     return "actual", m.group() if m else None
 
 
-def figure_status(section_kind: str, cues: SentenceCues, pos: int, work: str, para_start: int, time,
-                  meta: ReportMeta, period_end: int | None) -> tuple[str, str | None]:
+def figure_status(section_kind: str, cues: SentenceCues, pos: int, time, meta: ReportMeta,
+                  period_end: int | None) -> tuple[str, str | None]:
     """(status, cue word) of the figure at pos; `time` is what its words say about time (years.TimeWords)."""
-    status, cue = read_status(section_kind, cues, pos, work, para_start)
+    status, cue = read_status(section_kind, cues, pos)
     if section_kind == "other":
         # no heading says whether this is a plan (news summaries, excerpts): the sentence's own cue words decide
         t = _last(cues.target, pos)

@@ -60,3 +60,26 @@ def char_class(group: str, file: str = "figure_words.csv") -> str:
     if any(len(c) != 1 for c in chars):
         raise ValueError(f"group {group!r} holds words longer than one character")
     return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+def longest_word_pattern(words: list[str]) -> str:
+    """A pattern matching the longest of `words` at a position, written as a character trie: the same matches as
+    the alternation of the words sorted longest first.
+
+    The regex engine tries an alternation's words one by one at every position; in a trie each character narrows
+    the choice to one branch, and the greedy optional groups fall back to the longest word on the path taken."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return build(trie)

@@ -12,7 +12,11 @@ from orchestration.parsing.status import SentenceCues, commitment_of, read_statu
     ("plan", "地区生产总值增长", "", ("target", None)),
 ])
 def test_read_status(kind, before, paragraph, want):
-    assert read_status(kind, SentenceCues(before), len(before), paragraph, 0) == want
+    # `before`: the sentence up to the figure, inside its paragraph
+    text = paragraph or before
+    start = text.index(before)
+    assert read_status(kind, SentenceCues(text, start, start + len(before), paragraph_start=0),
+                       start + len(before)) == want
 
 
 @pytest.mark.parametrize("before, want", [
