@@ -54,13 +54,13 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
         prev_kind: str | None = None
         sentence = text[sent[0]:sent[1]].strip()
         cues = SentenceCues(work, sent[0], sent[1], doc.paragraph_start(sent[0]))
+        sec = doc.section(sent[0])  # a sentence ends at a line's end: it never runs into the next heading
+        kind = sec.kind if sec else "other"
         for run in list_runs(quantities[i:j], work):
             spread_trailing_hedge(run)
             subjects, share, tail_start = resolve_subjects(doc, run, prev_end, sent[0], history)
             seg = work[prev_end:run[0].start]
             first_tail = work[tail_start:run[0].start]
-            sec = doc.section(run[0].start)
-            kind = sec.kind if sec else "other"
             inherited = bool(history) and any(subjects[0][0] is h for h in history[-1])
             unit_kind = table[run[0].unit][2]
             if inherited and unit_kind not in ("percent", "points") and prev_kind not in (None, "percent", "points",
@@ -76,7 +76,7 @@ def extract_figures(text: str, sections: list[Section], meta: ReportMeta) -> lis
             since, average = span_words(own_seg)
             comparator = comparator_of(own_seg, since)
             # time words and status cues of a run's figures are its first one's: only 、/和 stand between them
-            time = read_time_words(doc, run[0], kind, work[sent[0]:run[0].start], prev_end)
+            time = read_time_words(doc, run[0], kind, sent[0], prev_end)
             status_read = figure_status(kind, cues, run[0].start, time, meta, sec.period_end if sec else None)
             for q, subs in zip(run, subjects):
                 attributive = work.startswith("的", q.end) or alias_at(work, q.end)

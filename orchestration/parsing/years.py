@@ -47,12 +47,15 @@ def _last(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None 
     return m
 
 
-def read_time_words(doc: Document, q: Quantity, section_kind: str, before: str,
+def read_time_words(doc: Document, q: Quantity, section_kind: str, sentence_start: int,
                     since_previous: int | None = None) -> TimeWords:
-    """`before`: the sentence up to the number; `since_previous`: where the words since the previous figure start."""
+    """What the words of the sentence before the number say about time; `since_previous`: where the words since the
+    previous figure start."""
     work = doc.work
-    if section_kind != "other" and "年" not in before and "五" not in before:  # a plan's name ends in 五: 八五, 十三五
+    if (section_kind != "other" and work.find("年", sentence_start, q.start) < 0
+            and work.find("五", sentence_start, q.start) < 0):  # a plan's name ends in 五: 八五, 十三五
         return _NO_TIME_WORDS  # most figures: nothing in their words dates them
+    before = work[sentence_start:q.start]
     para_year = para_label = None
     if section_kind == "other":
         # the nearest dating year in the paragraph, else in the paragraph before (a news item's "2008年工作取得的成绩:"
