@@ -81,8 +81,15 @@ def one_mb_line() -> bytes:
 
 
 def two_mb_of_figures() -> bytes:
-    line = "全区地区生产总值220.07亿元,同比增长9.1%,规模以上工业增加值增长8.5%。\n"
-    return (line * (2_000_000 // len(line.encode("utf-8")))).encode("utf-8")
+    """2 MB of distinct sentences with figures (a line repeated word for word is a page stored twice over, read
+    once)."""
+    lines, size, i = [], 0, 0
+    while size < 2_000_000:
+        line = f"全区地区生产总值{i}.07亿元,同比增长9.1%,规模以上工业增加值增长8.5%。\n"
+        lines.append(line)
+        size += len(line.encode("utf-8"))
+        i += 1
+    return "".join(lines).encode("utf-8")
 
 
 REJECTED = {  # file name -> (bytes maker, words the rejection reason must contain)
