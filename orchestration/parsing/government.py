@@ -8,7 +8,8 @@ In order of trust:
 3. the body: how often each division is named, counting only divisions of the level the report speaks of itself
    as (全区/我区/我代表区人民政府 -> a 区); a name written in full beats short forms, a short form needs several
    mentions (or to be the only one of that level), and a two-character name (和县, 范县) counts only as a whole word
-   (乡镇和县直部门, 示范县 name no county);
+   (乡镇和县直部门, 示范县 name no county) and, met once or twice, only beside its city or province (产业兴县 names no
+   county of 吕梁);
 4. for a report that names only its divisions (全州; 陇川, 瑞丽): the one division of its level holding them.
 
 A name the gazetteer lacks but whose short form it knows (清苑县, renamed 清苑区 in 2015) is taken as written, with
