@@ -6,10 +6,14 @@ version bump fails there first: check each override still does what it says, the
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from importlib.metadata import version as installed_version
+from typing import Any
 
+import dagster as dg
 from dagster._core.events import DagsterEventType
+from dagster._core.execution.context.metadata_logging import AssetMetadataHandle, OutputMetadataAccumulator
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 from dagster_dbt import DbtCliResource
 
@@ -66,3 +70,22 @@ def without_start_up_costs(dbt: DbtCliResource) -> DbtCliResource:
     return FastDbtCli(project_dir=dbt.project_dir, global_config_flags=list(dbt.global_config_flags),
                       profiles_dir=dbt.profiles_dir, profile=dbt.profile, target=dbt.target,
                       dbt_executable=dbt.dbt_executable, state_path=dbt.state_path)
+
+
+def add_metadata_per_partition(context: dg.AssetExecutionContext, per_partition: Mapping[str, Mapping[str, Any]]) -> None:
+    """`context.add_asset_metadata(metadata, partition_key=key)` for every partition of a run at once. The public call
+    re-reads the run's partition keys from the instance and copies all the metadata gathered so far on every call:
+    quadratic in the run's partitions, four minutes per summary op of a 10,000-report build (twice the parsing).
+    Here the keys are read once and the step's metadata accumulator rebuilt once; what the run's materializations
+    carry is the same."""
+    targeted = set(context.partition_keys)
+    stray = sorted(set(per_partition) - targeted)
+    if stray:
+        raise dg.DagsterInvariantViolationError(
+            f"Attempted to add metadata for {len(stray)} partition keys that are not being targeted: {stray[:3]}")
+    step = context.op_execution_context._step_execution_context
+    gathered = dict(step._metadata_accumulator.per_output_metadata)
+    for key, metadata in per_partition.items():
+        handle = AssetMetadataHandle(asset_key=context.assets_def.key, partition_key=key)
+        gathered[handle] = {**gathered.get(handle, {}), **metadata}
+    step._metadata_accumulator = OutputMetadataAccumulator(per_output_metadata=gathered)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import inspect
 from importlib.metadata import version
 
+import dagster as dg
 import pytest
 from dagster._core.events import DagsterEventType
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
@@ -48,3 +49,16 @@ def test_the_event_log_base_still_has_the_hooks_build_event_log_uses():
     for name in ("ASSET_MATERIALIZATION", "ASSET_MATERIALIZATION_PLANNED", "ASSET_OBSERVATION",
                  "ASSET_CHECK_EVALUATION", "ASSET_CHECK_EVALUATION_PLANNED"):
         assert hasattr(DagsterEventType, name)
+
+
+def test_the_step_context_still_gathers_asset_metadata_where_add_metadata_per_partition_writes_it():
+    from dagster._core.execution.context.metadata_logging import AssetMetadataHandle, OutputMetadataAccumulator
+    from dagster._core.execution.context.op_execution_context import OpExecutionContext
+    from dagster._core.execution.context.system import StepExecutionContext
+
+    assert "_step_execution_context" in OpExecutionContext.__slots__
+    assert "self._metadata_accumulator = OutputMetadataAccumulator.empty()" in inspect.getsource(StepExecutionContext)
+    handle = AssetMetadataHandle(asset_key=dg.AssetKey("parsed_reports"), partition_key="a.txt")
+    gathered = OutputMetadataAccumulator(per_output_metadata={handle: {"figures": 3}})
+    # what the step reads back for each partition's materialization
+    assert gathered.get_asset_metadata(dg.AssetKey("parsed_reports"), "a.txt") == {"figures": 3}

@@ -7,6 +7,8 @@ import os
 
 import dagster as dg
 
+from orchestration.dagster_internals import add_metadata_per_partition
+
 report_partitions = dg.DynamicPartitionsDefinition(name="reports")
 
 # Below this many files per chunk, starting one more step process (2-4 s of imports) costs more than it saves.
@@ -49,9 +51,10 @@ def partition_metadata(context: dg.AssetExecutionContext, chunks: list[dict], ve
     "counts" summed) go to the run's log. As output metadata they would be copied onto every partition of a
     many-partition run: 702 figures shown for a file that has 185."""
     totals: dict = {}
+    per_partition: dict = {}
     for chunk in chunks:
         for name, n in chunk["counts"].items():
             totals[name] = totals.get(name, 0) + n
-        for key, metadata in chunk["per_partition"].items():
-            context.add_asset_metadata(metadata, partition_key=key)
+        per_partition.update(chunk["per_partition"])
+    add_metadata_per_partition(context, per_partition)
     context.log.info(f"{verb} in this run: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in totals.items()))
