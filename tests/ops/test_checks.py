@@ -1,4 +1,4 @@
-"""The evidence check finds figures whose evidence is not in their report's text, in one pass per report."""
+"""The evidence check finds figures whose evidence is not in their report's text, a batch of reports at a time."""
 from __future__ import annotations
 
 import duckdb
@@ -31,10 +31,12 @@ def end_of(evidence: str) -> int:
     ([("a", 10, "同比增长9.5%")], [("a", "同比增长9.5%")]),  # not in the text
     ([("b", 10, "同比增长9.1%")], [("b", "同比增长9.1%")]),  # no text for its report (sorts between a and c)
     ([("c", 2, "同比增长9.1%"), ("a", end_of("同比增长9.1%"), "同比增长9.1%")], [("c", "同比增长9.1%")]),
+    ([("0", 10, "同比增长9.1%"), ("z", 10, "同比增长9.1%")], [("0", "同比增长9.1%"), ("z", "同比增长9.1%")]),  # outside
 ])
-def test_evidence_is_looked_up_in_its_own_report(con, rows, bad):
+@pytest.mark.parametrize("batch_chars", [12_000_000, 1])  # all reports in one batch; each report its own batch
+def test_evidence_is_looked_up_in_its_own_report(con, rows, bad, batch_chars):
     con.executemany("insert into raw.figures values (?, ?, ?)", rows)
-    found, total = evidence_not_in_text(con)
+    found, total = evidence_not_in_text(con, batch_chars=batch_chars)
     assert found == bad
     assert total == sum(1 for r in rows if r[2])
 
