@@ -5,14 +5,13 @@ a name several divisions share (青山区 in 武汉 and 包头) by the parents t
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 
 from .dictionaries import gazetteer
+from .scanning import PairStarts
 from .words import words
 
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2}
@@ -79,38 +78,29 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _scan_tables() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
-    """A pattern finding the positions where a form may start (a first character followed by a second one), and
-    for each two-character prefix the lengths of the forms starting with it, longest first."""
+def _scan_tables() -> tuple[PairStarts, dict[str, tuple[int, ...]]]:
+    """The two-character prefixes of the forms, and for each the lengths of the forms starting with it, longest
+    first."""
     lengths: dict[str, set[int]] = {}
     for form in _index().forms:
         if len(form) >= 2:
             lengths.setdefault(form[:2], set()).add(len(form))
-    firsts = "".join(sorted({p[0] for p in lengths}))
-    seconds = "".join(sorted({p[1] for p in lengths}))
-    # Starting with a character class lets the regex engine skip every other position in C; the look-ahead
-    # consumes nothing, so a candidate overlapping the previous one is still seen.
-    pattern = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
-    return pattern, {p: tuple(sorted(v, reverse=True)) for p, v in lengths.items()}
+    return PairStarts(lengths), {p: tuple(sorted(v, reverse=True)) for p, v in lengths.items()}
 
 
 def find_places(text: str) -> list[Mention]:
     """Division names in the text, leftmost-longest (岳阳楼区 is one name, not 岳阳 + 楼区); linear in the text.
 
-    Hand-written rather than jieba: the gazetteer forms must win over jieba's own words. The regex engine picks the
-    few positions whose first two characters could start a form; only there are the forms looked up, longest first.
-    (A single alternation of all forms, or pyahocorasick, was measured slower: both try thousands of first
-    characters one by one at every position.)
+    Hand-written rather than jieba: the gazetteer forms must win over jieba's own words. The positions whose first
+    two characters start a form are found all at once (scanning.PairStarts); only there are the forms looked up,
+    longest first. (A single alternation of all forms, or pyahocorasick, was measured slower:
+    both try thousands of first characters one by one at every position.)
     """
     forms = _index().forms
-    pattern, lengths = _scan_tables()
-    # Most candidates pair two characters that start no form; they are dropped by map/compress, without a Python
-    # step per candidate.
-    starts = list(map(re.Match.start, pattern.finditer(text)))
-    pairs = map(text.__getitem__, map(slice, starts, map((2).__add__, starts)))
+    prefixes, lengths = _scan_tables()
     out: list[Mention] = []
     resume = 0  # a name found covers its characters: the next one starts after it
-    for i in compress(starts, map(lengths.__contains__, pairs)):
+    for i in prefixes.positions(text):
         if i < resume:
             continue
         for length in lengths[text[i : i + 2]]:

@@ -7,7 +7,10 @@ figure extraction from raw text ran 12% slower in the benchmark (last_new_noun a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+
+import numpy as np
 
 from . import patterns as P
 from .dictionaries import units
@@ -112,3 +115,27 @@ def last_new_noun(region: str) -> tuple[int, int] | None:
         last = (start, head.end())
         pos = head.end()
     return last
+
+
+class PairStarts:
+    """Where in a text any of a set of two-character pairs stands, every position looked up at once in numpy.
+
+    The plain form, a regex `[firsts](?=[seconds])` whose candidates are then checked against the pairs, spent
+    7 times as long: its candidates are every other common character, and the body scan of places.find_places was
+    a tenth of figure extraction on reports whose header names no government. Each character of the pairs gets a
+    small number (0 for any other) and a flat table of width x width says whether a pair of numbers is a pair.
+    """
+
+    def __init__(self, pairs: Iterable[str]):
+        pairs = list(pairs)
+        chars = sorted({c for pair in pairs for c in pair})
+        self._ids = np.zeros(0x110000, dtype=np.int32)  # by code point; 4 MB, once per process
+        self._ids[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1, dtype=np.int32)
+        self._width = len(chars) + 1
+        self._is_pair = np.zeros(self._width * self._width, dtype=bool)
+        self._is_pair[[self._ids[ord(a)] * self._width + self._ids[ord(b)] for a, b in pairs]] = True
+
+    def positions(self, text: str) -> list[int]:
+        # one code point per character, lone surrogates (from a damaged file) included
+        ids = self._ids[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
+        return np.flatnonzero(self._is_pair[ids[:-1] * self._width + ids[1:]]).tolist()

@@ -114,3 +114,20 @@ def test_figure_runs_find_the_figures_every_number_run_finds(text):
 
     for piece in cuts(text):
         assert figures_from(figure_runs(), piece) == figures_from(P.NUMBER_RUN, piece), piece
+
+
+def test_pair_starts_finds_every_position_the_plain_lookup_finds():
+    # PairStarts looks every position up at once; the plain form asks of each position whether its two characters
+    # are one of the pairs. Checked on every report of the corpus (all the place names a body holds) and on
+    # edge cases: empty, one character, a lone surrogate of a damaged file, a character beyond the BMP.
+    from orchestration.parsing.places import _scan_tables
+    from orchestration.parsing.scanning import PairStarts
+    from tests.parsing.corpus_texts import CORPUS
+
+    prefixes, lengths = _scan_tables()
+    texts = [p.read_text(encoding="utf-8", errors="surrogateescape") for p in sorted(CORPUS.glob("*.txt"))]
+    assert len(texts) >= 60
+    for text in [*texts, "", "岳", "岳阳", "\ud800岳阳楼区", "𠮷岳阳𠮷阳新县", "新县新县"]:
+        assert prefixes.positions(text) == [i for i in range(len(text) - 1) if text[i:i + 2] in lengths], text[:40]
+    small = PairStarts(["ab", "ba", "bb"])
+    assert small.positions("abbab") == [0, 1, 2, 3] and small.positions("acb") == []
