@@ -75,9 +75,9 @@ def without_start_up_costs(dbt: DbtCliResource) -> DbtCliResource:
 def add_metadata_per_partition(context: dg.AssetExecutionContext, per_partition: Mapping[str, Mapping[str, Any]]) -> None:
     """`context.add_asset_metadata(metadata, partition_key=key)` for every partition of a run at once. The public call
     re-reads the run's partition keys from the instance and copies all the metadata gathered so far on every call:
-    quadratic in the run's partitions, four minutes per summary op of a 10,000-report build (twice the parsing).
-    Here the keys are read once and the step's metadata accumulator rebuilt once; what the run's materializations
-    carry is the same."""
+    quadratic in the run's partitions, over four minutes for each of the two summary steps of a 10,000-report build.
+    Here the keys are read once and the step's metadata accumulator rebuilt once (2 s); what the run's
+    materializations carry is the same."""
     targeted = set(context.partition_keys)
     stray = sorted(set(per_partition) - targeted)
     if stray:

@@ -93,8 +93,8 @@ def find_places(text: str) -> list[Mention]:
 
     Hand-written rather than jieba: the gazetteer forms must win over jieba's own words. The positions whose first
     two characters start a form are found all at once (scanning.PairStarts); only there are the forms looked up,
-    longest first. (A single alternation of all forms, or pyahocorasick, was measured slower:
-    both try thousands of first characters one by one at every position.)
+    longest first. (A single alternation of all forms, or pyahocorasick, was measured slower: both try thousands of
+    first characters one by one at every position.)
     """
     forms = _index().forms
     prefixes, lengths = _scan_tables()

@@ -122,7 +122,7 @@ class PairStarts:
 
     The plain form, a regex `[firsts](?=[seconds])` whose candidates are then checked against the pairs, spent
     7 times as long: its candidates are every other common character, and the body scan of places.find_places was
-    a tenth of figure extraction on reports whose header names no government. Each character of the pairs gets a
+    8% of figure extraction from raw text in the benchmark (more on reports whose header names no government). Each character of the pairs gets a
     small number (0 for any other) and a flat table of width x width says whether a pair of numbers is a pair.
     """
 
