@@ -78,6 +78,11 @@ def cjk_font() -> str | None:
     return next((name for name in CJK_FONTS if name in installed), None)
 
 
+def chart_style(font: str | None) -> dict:
+    """matplotlib settings both charts draw with: Chinese labels in the CJK font (cjk_font), plain minus signs."""
+    return {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False}
+
+
 PanelKey = tuple[str, str, int]  # district, city ("" when unknown), target year (0 when unknown)
 
 
@@ -98,11 +103,10 @@ def render_chart(rows: list[ChartRow], out: Path) -> ChartResult:
     matplotlib.use("Agg")  # no display on servers and in tests
     import matplotlib.pyplot as plt
 
-    font = cjk_font()
-    rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False}
     panels = _panels(rows)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with plt.rc_context(rc):
+    font = cjk_font()
+    with plt.rc_context(chart_style(font)):
         if not panels:
             fig, ax = plt.subplots(figsize=(8, 2))
             ax.axis("off")

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import duckdb
 
-# the font helper of the other chart; after orchestration/defs/chart.py moves to orchestration/reporting/ (issue 15)
-# this import follows it
-from orchestration.reporting.chart import beside, cjk_font, png_markdown
+# the other chart's font, style and file helpers: both charts look alike and sit beside the warehouse alike
+from orchestration.reporting.chart import beside, chart_style, cjk_font, png_markdown
 
 PERCENT_MEASURES = ("growth", "share", "rate")  # levels of a county and its province differ by orders of magnitude
 MAX_YEARS = 3  # panels when no year is chosen: the years whose chains span most levels
@@ -142,11 +141,10 @@ def render_escalation_chart(panels: dict[int, list[Chain]], out: Path, title: st
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    font = cjk_font()
-    rc = {"font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"], "axes.unicode_minus": False}
     drawn = {year: chains[:MAX_CHAINS] for year, chains in panels.items() if chains}
     out.parent.mkdir(parents=True, exist_ok=True)
-    with plt.rc_context(rc):
+    font = cjk_font()
+    with plt.rc_context(chart_style(font)):
         if not drawn:
             fig, ax = plt.subplots(figsize=(9, 2))
             ax.axis("off")
