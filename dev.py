@@ -3,7 +3,7 @@
 
     python3 dev.py build   # create .venv, install, build warehouse/warehouse.duckdb from seeds/
     python3 dev.py test    # create .venv, install, run the test suite (CI runs this)
-    python3 dev.py test --fast   # the tests a developer runs every minute: parsing, definitions, sensors, dbt (< 1 min)
+    python3 dev.py test --fast   # the tests a developer runs every minute: parsing, definitions, sensors, dbt (~1 min)
     python3 dev.py ui      # the Dagster UI on http://127.0.0.1:3000
     python3 dev.py docs    # the dbt docs of the built warehouse on http://127.0.0.1:8080
     python3 dev.py bench   # the scale benchmark (tests/bench/)

@@ -52,3 +52,14 @@ def sample_warehouse(tmp_path_factory, dbt_manifest) -> Path:
 def corpus_warehouse(tmp_path_factory, dbt_manifest) -> Path:
     """The 70 reports of the development corpus (every level, national to county) built the same way."""
     return build_warehouse(CORPUS, tmp_path_factory.mktemp("corpus"))
+
+
+# A test that needs a warehouse built end to end by the command line is an end-to-end test, whichever file it is in:
+# the fast tier (`python3 dev.py test --fast`, `-m "not slow"`) leaves it out.
+WAREHOUSE_FIXTURES = frozenset({"sample_warehouse", "corpus_warehouse"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if WAREHOUSE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -16,6 +16,7 @@ def test_the_readme_holds_every_query_with_its_output():
     assert sum(e.on_corpus for e in EXAMPLES) == 2
 
 
+@pytest.mark.slow  # builds the samples and the corpus end to end (the warehouse is picked per example, at run time)
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.sql.splitlines()[0][:60])
 def test_cookbook_query_runs_and_shows_its_columns(request, example: Example):
     warehouse = request.getfixturevalue("corpus_warehouse" if example.on_corpus else "sample_warehouse")
